@@ -1,0 +1,110 @@
+package org.tanglenode.protocol.genesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.crypto.hash.Blake2b256;
+import org.tanglenode.protocol.TestNetwork;
+
+class GenesisFileTest {
+
+  private final Genesis genesis =
+      new Genesis(
+          TestNetwork.genesis(0).name(),
+          "tst",
+          8,
+          2_000,
+          TestNetwork.GENESIS_TIME_MS,
+          TestNetwork.genesis(0).committee(),
+          new Limits(2048, 512, 30_000),
+          List.of(new Allocation(new byte[32], 1_000_000)));
+
+  @Test
+  void encodedGenesisReadsBackEqualWithTheIdOfItsBytes(@TempDir Path dir) throws Exception {
+    byte[] bytes = GenesisFile.encode(genesis);
+    Path file = dir.resolve("genesis.json");
+    Files.write(file, bytes);
+
+    Network network = GenesisFile.read(file);
+
+    assertThat(network.genesis()).isEqualTo(genesis);
+    assertThat(network.id().bytes()).isEqualTo(Blake2b256.digest(bytes));
+    assertThat(GenesisFile.encode(network.genesis())).isEqualTo(bytes);
+  }
+
+  @Test
+  void anyChangeToTheFileMakesAnotherNetwork() {
+    byte[] bytes = GenesisFile.encode(genesis);
+    byte[] spaced =
+        (new String(bytes, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8);
+
+    Network original = GenesisFile.parse(bytes);
+    Network other = GenesisFile.parse(spaced);
+
+    assertThat(other.genesis()).isEqualTo(original.genesis());
+    assertThat(other.id()).isNotEqualTo(original.id());
+    assertThat(other.shortId()).isNotEqualTo(original.shortId());
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedByName() {
+    String json = new String(GenesisFile.encode(genesis), StandardCharsets.UTF_8);
+    String typo = json.replace("\"powDifficulty\"", "\"powDificulty\"");
+
+    assertThatThrownBy(() -> GenesisFile.parse(typo.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("powDificulty: unknown key");
+  }
+
+  @Test
+  void aWrongTypeOrImpossibleValueIsRefusedByName() {
+    String json = new String(GenesisFile.encode(genesis), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace("\"threshold\" : 2", "\"threshold\" : \"two\"")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("committee.threshold");
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace("\"threshold\" : 2", "\"threshold\" : 4")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("committee.threshold: must be between 1 and 3");
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace("\"powDifficulty\" : 8", "\"powDifficulty\" : 65")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("powDifficulty");
+    assertThatThrownBy(() -> GenesisFile.parse("[]".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> GenesisFile.parse("{".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void aMissingFileIsReportedWithItsPath(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.json");
+
+    assertThatThrownBy(() -> GenesisFile.read(missing))
+        .isInstanceOf(GenesisFileException.class)
+        .hasMessageContaining(missing.toString());
+  }
+
+  @Test
+  void theShortIdIsTheFirstEightBytesBigEndian() {
+    byte[] id = new byte[32];
+    id[0] = (byte) 0x80;
+    id[7] = 0x01;
+
+    assertThat(new NetworkId(id).shortId()).isEqualTo(0x8000000000000001L);
+  }
+}
