@@ -42,6 +42,21 @@ class AddressTest {
   }
 
   @Test
+  void matchesTheDocumentedVector() {
+    // docs/crypto.md: the public key of RFC 8032 TEST 1 on a network with prefix "tgl". The hash
+    // was checked with Python's hashlib.blake2b.
+    Address address =
+        Address.of(
+            Ed25519PublicKey.fromHex(
+                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
+
+    assertThat(HexFormat.of().formatHex(address.hash()))
+        .isEqualTo("7849ac3049680be1ef762efe0d36e01733c3464eb0c7c558138acf24bb263bd3");
+    assertThat(address.encode(HRP))
+        .isEqualTo("tgl1qpuyntpsf95qhc00wch0urfkuqtn8s6xf6cv032czw9v7f9mycaaxrjctwc");
+  }
+
+  @Test
   void roundTripsForRandomKeys() {
     Random random = new Random(20_260_350);
     for (int i = 0; i < 200; i++) {
