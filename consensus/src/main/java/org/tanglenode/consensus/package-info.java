@@ -1,2 +1,5 @@
-/** The consensus module of the Tangle node; see docs/architecture.md. Its issue has not been built yet. */
+/**
+ * The consensus module of the Tangle node; see docs/architecture.md. Its issue has not been built
+ * yet.
+ */
 package org.tanglenode.consensus;

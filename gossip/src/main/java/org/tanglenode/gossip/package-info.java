@@ -1,2 +1,4 @@
-/** The gossip module of the Tangle node; see docs/architecture.md. Its issue has not been built yet. */
+/**
+ * The gossip module of the Tangle node; see docs/architecture.md. Its issue has not been built yet.
+ */
 package org.tanglenode.gossip;

@@ -1,2 +1,5 @@
-/** The storage module of the Tangle node; see docs/architecture.md. Its issue has not been built yet. */
+/**
+ * The storage module of the Tangle node; see docs/architecture.md. Its issue has not been built
+ * yet.
+ */
 package org.tanglenode.storage;

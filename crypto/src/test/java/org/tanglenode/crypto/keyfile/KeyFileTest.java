@@ -2,7 +2,6 @@ package org.tanglenode.crypto.keyfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -190,16 +189,6 @@ class KeyFileTest {
   @Test
   void aDirectoryIsUnreadable() {
     assertFails(() -> KeyFile.read(dir), dir, Reason.UNREADABLE, null);
-  }
-
-  @Test
-  void aFileWithoutReadPermissionIsUnreadable() throws IOException {
-    Path file = dir.resolve("node.key");
-    KeyFile.write(file, key(8));
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    assumeFalse(Files.isReadable(file), "running as root: permissions do not stop reading");
-
-    assertFails(() -> KeyFile.read(file), file, Reason.UNREADABLE, key(8).seed());
   }
 
   @Test

@@ -1,0 +1,61 @@
+package org.tanglenode.node.issuing;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import org.tanglenode.crypto.pow.PowSolver;
+import org.tanglenode.crypto.sign.Ed25519PrivateKey;
+import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.SignedTransaction;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionBuilder;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.genesis.Network;
+
+/**
+ * Turns a payload into a finished transaction of one network: parents, timestamp, the issuer's
+ * signature, then proof of work on the given solver. Used by the CLI offline and by the node for
+ * clients that let it complete their transactions.
+ */
+public final class TransactionIssuer {
+
+  private final Network network;
+  private final Clock clock;
+  private final PowSolver solver;
+
+  public TransactionIssuer(Network network, Clock clock, PowSolver solver) {
+    this.network = network;
+    this.clock = clock;
+    this.solver = solver;
+  }
+
+  /** A signed transaction whose proof of work meets the network's difficulty. */
+  public Transaction issue(
+      Ed25519PrivateKey key, Collection<TransactionId> parents, Payload payload) {
+    SignedTransaction signed =
+        new TransactionBuilder(network.shortId())
+            .parents(parents)
+            .issuer(key.publicKey())
+            .timestampMs(clock.millis())
+            .payload(payload)
+            .build()
+            .sign(key);
+    return signed.complete(solve(signed.essenceDigest()));
+  }
+
+  private long solve(byte[] essenceDigest) {
+    int difficulty = network.genesis().powDifficulty();
+    if (difficulty == 0) {
+      return 0;
+    }
+    try {
+      return solver.solve(essenceDigest, difficulty).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while doing proof of work");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("proof of work failed", e.getCause());
+    }
+  }
+}
