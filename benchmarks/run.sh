@@ -6,7 +6,7 @@
 # Builds benchmarks/target/benchmarks.jar if it is missing or older than the sources of the
 # modules it measures, then runs it with JSON output into benchmarks/results/DATE-NAME.json and
 # a text file DATE-NAME.txt beside it: the command, the commit, the machine and JMH's console
-# output. NAME defaults to the short commit id (with -dirty if the worktree has changes).
+# output. NAME defaults to the short commit id (with -dirty if tracked files have changes).
 # Every other argument goes to JMH unchanged, for example:
 #
 #   benchmarks/run.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 'crypto'
@@ -55,7 +55,7 @@ for arg in "$@"; do
 done
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]]; then
+if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
   commit="$commit-dirty"
 fi
 [[ -n "$name" ]] || name="$commit"

@@ -66,7 +66,7 @@ final class SampleTransactions {
   /**
    * The bytes of a valid data transaction by {@code issuer} of exactly {@code targetBytes} (or the
    * smallest size above it that the encoding allows), with a nonce meeting the network's
-   * difficulty.
+   * difficulty. The nonce is the first that meets it, so the same network gives the same bytes.
    */
   static byte[] dataTransaction(
       Network network, Ed25519PrivateKey issuer, int targetBytes, long seed) {
@@ -79,11 +79,14 @@ final class SampleTransactions {
     }
     byte[] data = new byte[targetBytes];
     random.nextBytes(data);
-    int overhead = encode(network, issuer, parents, new byte[0], 0).length;
+    // The nonce is part of the size: a fixed64 field, absent when it is 0, so size with the
+    // network's real difficulty.
+    int difficulty = network.genesis().powDifficulty();
+    int overhead = encode(network, issuer, parents, new byte[0], difficulty).length;
     for (int length = Math.max(0, targetBytes - overhead - 2); length <= targetBytes; length++) {
-      byte[] payload = Arrays.copyOf(data, length);
-      if (encode(network, issuer, parents, payload, 0).length >= targetBytes) {
-        return encode(network, issuer, parents, payload, network.genesis().powDifficulty());
+      byte[] encoded = encode(network, issuer, parents, Arrays.copyOf(data, length), difficulty);
+      if (encoded.length >= targetBytes) {
+        return encoded;
       }
     }
     throw new IllegalStateException("no data length gives a " + targetBytes + "-byte transaction");
