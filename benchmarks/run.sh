@@ -86,5 +86,11 @@ cat "$stem.txt"
 
 status=0
 "$java" -jar "$jar" -rf json -rff "$stem.json" "$@" 2>&1 | tee -a "$stem.txt" || status=$?
-echo "run.sh: results in ${stem#"$root"/}.json and .txt" >&2
+if [[ "$status" -ne 0 ]]; then
+  # JMH allows one run per machine (/tmp/jmh.lock): never force a second one, it would
+  # share the cores with the first and spoil both.
+  echo "run.sh: JMH failed with status $status; its output is in ${stem#"$root"/}.txt" >&2
+else
+  echo "run.sh: results in ${stem#"$root"/}.json and .txt" >&2
+fi
 exit "$status"
