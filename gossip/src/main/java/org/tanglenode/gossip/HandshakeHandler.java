@@ -73,9 +73,6 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (finished) {
-      return;
-    }
     if (msg instanceof Message.Refusal refusal) {
       context.metrics().refusalReceived(refusal.code());
       LOG.info(
@@ -85,6 +82,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
           refusal.message());
       finished = true;
       ctx.close();
+    } else if (finished) {
+      return;
     } else if (msg instanceof Message.Hello hello && peerHello == null) {
       onHello(ctx, hello);
     } else if (msg instanceof Message.HelloAck ack && peerHello != null && !ackReceived) {
