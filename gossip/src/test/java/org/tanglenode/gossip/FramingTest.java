@@ -76,7 +76,8 @@ class FramingTest {
       Message decoded = decoder.readInbound();
       assertThat(MessageCodec.encode(decoded)).isEqualTo(MessageCodec.encode(message));
     }
-    assertThat((Object) decoder.readInbound()).isNull();
+    Object rest = decoder.readInbound();
+    assertThat(rest).isNull();
     decoder.finish();
   }
 

@@ -26,19 +26,23 @@ final class RawPeer implements AutoCloseable {
   private final OutputStream out;
 
   RawPeer(PeerAddress address) {
+    this(address, 0);
+  }
+
+  /** Connects with a receive buffer of {@code receiveBuffer} bytes (0: the system default). */
+  RawPeer(PeerAddress address, int receiveBuffer) {
     try {
-      socket = new Socket(address.host(), address.port());
+      socket = new Socket();
+      if (receiveBuffer > 0) {
+        socket.setReceiveBufferSize(receiveBuffer);
+      }
+      socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), 5_000);
       socket.setSoTimeout(5_000);
       in = new DataInputStream(socket.getInputStream());
       out = socket.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Makes the socket's receive buffer small (before any traffic), for the slow-reader test. */
-  static RawPeer withSmallReceiveBuffer(PeerAddress address) {
-    return new RawPeer(address);
   }
 
   void send(Message message) {

@@ -37,13 +37,23 @@ final class TestChain {
 
   /** A data transaction approving the previous one. */
   Transaction data() {
+    return data(("record " + counter).getBytes());
+  }
+
+  /** A data transaction of {@code size} bytes of data approving the previous one. */
+  Transaction data(int size) {
+    byte[] data = new byte[size];
+    java.util.Arrays.fill(data, (byte) counter);
+    return data(data);
+  }
+
+  private Transaction data(byte[] data) {
     Transaction tx =
         new TransactionBuilder(network.shortId())
             .parent(tip)
             .issuer(issuer.publicKey())
             .timestampMs(time++)
-            .payload(
-                new Payload.Data(Optional.of(Tag.of("test")), ("record " + counter++).getBytes()))
+            .payload(new Payload.Data(Optional.of(Tag.of("test" + counter++)), data))
             .build()
             .sign(issuer)
             .complete(0);
