@@ -61,8 +61,8 @@ import java.util.List;
  *     from it pauses; default 64
  * @param ingestRetryDelay after QUEUE_FULL, the same transaction is offered again after this;
  *     default Millis(50)
- * @param maxParkedPerPeer transactions of one peer held while the ingest queue is full; more are
- *     dropped and counted; default 16
+ * @param maxParkedPerPeer transactions of one peer held while the ingest queue is full, at least
+ *     maxPendingOffersPerPeer; more are dropped and counted; default 64
  * @param writeBufferLowBytes a peer's unsent bytes below which it is writable again; default 256 <<
  *     10
  * @param writeBufferHighBytes a peer's unsent bytes above which gossip stops writing to it (drops
@@ -171,6 +171,11 @@ public record GossipConfig(
     positive("syncWindow", syncWindow);
     positive("maxPendingOffersPerPeer", maxPendingOffersPerPeer);
     positive("maxParkedPerPeer", maxParkedPerPeer);
+    if (maxParkedPerPeer < maxPendingOffersPerPeer) {
+      // Every outstanding offer may come back QUEUE_FULL and must find a parking place.
+      throw new IllegalArgumentException(
+          "maxParkedPerPeer must be at least maxPendingOffersPerPeer");
+    }
     if (writeBufferLowBytes <= 0 || writeBufferHighBytes <= writeBufferLowBytes) {
       throw new IllegalArgumentException("need 0 < writeBufferLowBytes < writeBufferHighBytes");
     }
@@ -275,7 +280,7 @@ public record GossipConfig(
     private int syncWindow = 32;
     private int maxPendingOffersPerPeer = 64;
     private Duration ingestRetryDelay = Duration.ofMillis(50);
-    private int maxParkedPerPeer = 16;
+    private int maxParkedPerPeer = 64;
     private int writeBufferLowBytes = 256 << 10;
     private int writeBufferHighBytes = 1 << 20;
     private Duration stalledWriteTimeout = Duration.ofSeconds(10);

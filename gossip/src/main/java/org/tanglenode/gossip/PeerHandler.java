@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -99,9 +100,29 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       offerDone();
       return;
     }
+    CompletableFuture<OfferResult> done = completed(stage);
+    if (done != null) {
+      // Decided at once (a duplicate, a full queue): act before the next frame of this read.
+      OfferResult result;
+      try {
+        result = done.join();
+      } catch (RuntimeException e) {
+        onOffered(id, bytes, null, e);
+        return;
+      }
+      onOffered(id, bytes, result, null);
+      return;
+    }
     stage.whenComplete(
         (result, error) ->
             connection.channel().eventLoop().execute(() -> onOffered(id, bytes, result, error)));
+  }
+
+  private static CompletableFuture<OfferResult> completed(CompletionStage<OfferResult> stage) {
+    if (stage instanceof CompletableFuture<OfferResult> future && future.isDone()) {
+      return future;
+    }
+    return null;
   }
 
   private void onOffered(TransactionId id, byte[] bytes, OfferResult result, Throwable error) {

@@ -68,7 +68,8 @@ class BackpressureTest {
     Network network = TestNetwork.network();
     GatedHost host = new GatedHost(new InMemoryHost(network));
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    GossipConfig config = TestNode.testConfig().maxParkedPerPeer(8).build();
+    GossipConfig config =
+        TestNode.testConfig().maxPendingOffersPerPeer(8).maxParkedPerPeer(8).build();
     Ed25519PrivateKey senderKey = TestNetwork.key(30);
     TestChain chain = new TestChain(network);
     for (int i = 0; i < 400; i++) {
