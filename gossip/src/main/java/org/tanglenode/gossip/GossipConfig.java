@@ -261,8 +261,8 @@ public record GossipConfig(
     private Duration reconnectInitialDelay = Duration.ofMillis(500);
     private Duration reconnectMaxDelay = Duration.ofSeconds(60);
     private double reconnectJitter = 0.2;
-    private int maxMessagesPerSecond = 5_000;
-    private long maxBytesPerSecond = 8L << 20;
+    private int maxMessagesPerSecond = 20_000;
+    private long maxBytesPerSecond = 32L << 20;
     private int invalidTransactionPenalty = 10;
     private int protocolViolationPenalty = 50;
     private int banScore = 100;
