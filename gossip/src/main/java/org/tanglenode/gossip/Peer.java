@@ -33,6 +33,7 @@ final class Peer {
   final Counter messagesSent;
   final Counter invalid;
   final Counter duplicates;
+  final Counter requestsDropped;
   private final Counter dropped;
   private volatile Message.Heartbeat heartbeat = new Message.Heartbeat(0, 0, 0);
   private boolean flushScheduled;
@@ -56,6 +57,8 @@ final class Peer {
         track(Counter.builder("gossip.peer.transactions.invalid").tags(tags).register(meters));
     this.duplicates =
         track(Counter.builder("gossip.peer.transactions.duplicate").tags(tags).register(meters));
+    this.requestsDropped =
+        track(Counter.builder("gossip.peer.requests.dropped").tags(tags).register(meters));
     this.dropped = track(Counter.builder("gossip.peer.writes.dropped").tags(tags).register(meters));
     track(
         FunctionCounter.builder(

@@ -33,6 +33,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<Parked> parked = new ArrayDeque<>();
   private Peer peer;
   private int pendingOffers;
+  private final java.util.concurrent.atomic.AtomicInteger pendingLookups =
+      new java.util.concurrent.atomic.AtomicInteger();
   private boolean retryScheduled;
 
   PeerHandler(GossipContext context, Connection connection) {
@@ -185,27 +187,51 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   private void onTransactionRequest(TransactionId id) {
     Peer target = peer;
-    context
-        .worker()
-        .submit(
-            () -> {
-              Optional<byte[]> bytes = context.host().transaction(id);
-              if (bytes.isPresent()) {
-                target.markKnown(id);
-                target.send(new Message.TransactionBytes(bytes.get()));
-              }
-            });
+    lookUp(
+        () -> {
+          Optional<byte[]> bytes = context.host().transaction(id);
+          if (bytes.isPresent()) {
+            target.markKnown(id);
+            target.send(new Message.TransactionBytes(bytes.get()));
+          }
+        });
   }
 
   private void onMilestoneRequest(int index) {
     Peer target = peer;
-    context
-        .worker()
-        .submit(
-            () ->
-                target.send(
-                    new Message.MilestoneResponse(
-                        index, context.host().milestone(index).orElse(new byte[0]))));
+    lookUp(
+        () ->
+            target.send(
+                new Message.MilestoneResponse(
+                    index, context.host().milestone(index).orElse(new byte[0]))));
+  }
+
+  /**
+   * Answers a request on the worker pool. A peer has at most {@code maxRequestsInFlightPerPeer}
+   * look-ups queued, so one peer's requests cannot fill the pool; more are dropped (the peer's
+   * request times out and goes elsewhere).
+   */
+  private void lookUp(Runnable answer) {
+    if (pendingLookups.get() >= context.config().maxRequestsInFlightPerPeer()) {
+      peer.requestsDropped.increment();
+      return;
+    }
+    pendingLookups.incrementAndGet();
+    boolean queued =
+        context
+            .worker()
+            .submit(
+                () -> {
+                  try {
+                    answer.run();
+                  } finally {
+                    pendingLookups.decrementAndGet();
+                  }
+                });
+    if (!queued) {
+      pendingLookups.decrementAndGet();
+      peer.requestsDropped.increment();
+    }
   }
 
   private void onMilestoneResponse(Message.MilestoneResponse response) {
