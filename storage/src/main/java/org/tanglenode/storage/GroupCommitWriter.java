@@ -1,0 +1,415 @@
+package org.tanglenode.storage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.schema.ApproverKey;
+import org.tanglenode.storage.schema.ApproverKeyCodec;
+import org.tanglenode.storage.schema.Column;
+import org.tanglenode.storage.schema.MerkleKeyCodec;
+import org.tanglenode.storage.schema.MetadataCodec;
+import org.tanglenode.storage.schema.NodeStateKey;
+import org.tanglenode.storage.schema.TagKey;
+import org.tanglenode.storage.schema.TagKeyCodec;
+import org.tanglenode.storage.schema.UInt32Codec;
+import org.tanglenode.storage.schema.UInt64Codec;
+
+/**
+ * The one writer: takes a group of pending writes from the queue, turns it into one WriteBatch with
+ * every index, writes it (fsyncing the log per the durability setting) and only then completes the
+ * writes' futures. Runs on its own thread; all fields but the published counters belong to that
+ * thread.
+ */
+final class GroupCommitWriter implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final byte[] EMPTY = new byte[0];
+  private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final TangleDatabase db;
+  private final BlockingQueue<PendingWrite> queue;
+  private final StorageConfig config;
+  private final Clock clock;
+  private final CommittedState committed;
+  private final Set<TransactionId> tips;
+
+  private final MetadataCodec metadataCodec = new MetadataCodec();
+  private final ApproverKeyCodec approverCodec = new ApproverKeyCodec();
+  private final TagKeyCodec tagCodec = new TagKeyCodec();
+  private final UInt32Codec uint32 = new UInt32Codec();
+  private final UInt64Codec uint64 = new UInt64Codec();
+  private final MerkleKeyCodec merkleCodec = new MerkleKeyCodec();
+
+  private final DistributionSummary groupSizes;
+  private final Timer commitTimer;
+  private final Counter failures;
+  private final Counter duplicateMilestones;
+
+  private volatile boolean stopping;
+  private long lastSyncNanos = System.nanoTime();
+  private boolean unsynced;
+
+  GroupCommitWriter(
+      TangleDatabase db,
+      BlockingQueue<PendingWrite> queue,
+      StorageConfig config,
+      Clock clock,
+      CommittedState committed,
+      Set<TransactionId> tips,
+      MeterRegistry registry) {
+    this.db = db;
+    this.queue = queue;
+    this.config = config;
+    this.clock = clock;
+    this.committed = committed;
+    this.tips = tips;
+    this.groupSizes =
+        DistributionSummary.builder("tangle.storage.write.group.size")
+            .description("Writes committed together in one batch")
+            .register(registry);
+    this.commitTimer =
+        Timer.builder("tangle.storage.write.commit")
+            .description("Time to write (and fsync, if configured) one group")
+            .register(registry);
+    this.failures =
+        Counter.builder("tangle.storage.write.failures")
+            .description("Groups whose batch could not be written")
+            .register(registry);
+    this.duplicateMilestones =
+        Counter.builder("tangle.storage.milestones.duplicate")
+            .description("Milestone transactions for an index that already has one")
+            .register(registry);
+  }
+
+  /** Asks the loop to commit what is queued and end. */
+  void stop() {
+    stopping = true;
+  }
+
+  @Override
+  public void run() {
+    int maxGroup = config.maxGroupSize();
+    long delayNanos = config.maxGroupDelay().toNanos();
+    List<PendingWrite> group = new ArrayList<>(maxGroup);
+    try {
+      while (true) {
+        PendingWrite first = queue.poll(pollNanos(), TimeUnit.NANOSECONDS);
+        if (first == null) {
+          if (stopping && queue.isEmpty()) {
+            break;
+          }
+          maybeSyncPeriodically();
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, maxGroup - group.size());
+        if (delayNanos > 0 && group.size() < maxGroup) {
+          long deadline = System.nanoTime() + delayNanos;
+          long left;
+          while (group.size() < maxGroup && (left = deadline - System.nanoTime()) > 0) {
+            PendingWrite next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+              break;
+            }
+            group.add(next);
+            queue.drainTo(group, maxGroup - group.size());
+          }
+        }
+        commit(group);
+        group.clear();
+        maybeSyncPeriodically();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      for (PendingWrite write : group) {
+        write.fail(new StorageClosedException("the writer was interrupted"));
+      }
+    }
+    if (unsynced) {
+      try {
+        db.syncLog();
+      } catch (RuntimeException e) {
+        LOG.warn("Final sync of the log failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  private long pollNanos() {
+    if (config.durability().mode() != Durability.Mode.SYNC_PERIODICALLY || !unsynced) {
+      return IDLE_POLL_NANOS;
+    }
+    long due = lastSyncNanos + config.durability().syncInterval().toNanos() - System.nanoTime();
+    return Math.max(0, Math.min(due, IDLE_POLL_NANOS));
+  }
+
+  private void maybeSyncPeriodically() {
+    if (!unsynced) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - lastSyncNanos >= config.durability().syncInterval().toNanos()) {
+      try {
+        db.syncLog();
+        unsynced = false;
+      } catch (RuntimeException e) {
+        failures.increment();
+        LOG.error("Periodic sync of the write-ahead log failed: {}", e.getMessage());
+      }
+      lastSyncNanos = now;
+    }
+  }
+
+  // ---- one group ----------------------------------------------------------------------------
+
+  /** What a group changes, kept apart until its batch is written. */
+  private final class Group {
+    final WriteBatch batch;
+    final Set<TransactionId> inserted = new HashSet<>();
+    final Set<TransactionId> approved = new HashSet<>();
+    final Map<TransactionId, TransactionMetadata> metadata = new HashMap<>();
+    final Set<Integer> milestones = new HashSet<>();
+    final Set<TransactionId> tipsAdded = new LinkedHashSet<>();
+    final Set<TransactionId> tipsRemoved = new HashSet<>();
+    final Map<MilestoneKind, Integer> milestoneIndexes = new EnumMap<>(MilestoneKind.class);
+    final List<Runnable> completions = new ArrayList<>();
+    long transactions;
+    long milestoneCount;
+    long stored;
+
+    Group(WriteBatch batch) {
+      this.batch = batch;
+      this.transactions = committed.transactionCount();
+      this.milestoneCount = committed.milestoneCount();
+    }
+
+    int milestoneIndex(MilestoneKind kind) {
+      Integer value = milestoneIndexes.get(kind);
+      return value != null ? value : committed.milestoneIndex(kind);
+    }
+
+    boolean isTip(TransactionId id) {
+      return tipsAdded.contains(id) || (tips.contains(id) && !tipsRemoved.contains(id));
+    }
+
+    Optional<TransactionMetadata> metadata(TransactionId id) {
+      TransactionMetadata pending = metadata.get(id);
+      if (pending != null) {
+        return Optional.of(pending);
+      }
+      byte[] raw = db.get(Column.METADATA, id.bytes());
+      return raw == null ? Optional.empty() : Optional.of(metadataCodec.decode(raw));
+    }
+
+    void put(Column column, byte[] key, byte[] value) throws RocksDBException {
+      batch.put(handle(column), key, value);
+    }
+  }
+
+  private ColumnFamilyHandle handle(Column column) {
+    return db.handle(column);
+  }
+
+  private void commit(List<PendingWrite> writes) {
+    long start = System.nanoTime();
+    try (WriteBatch batch = new WriteBatch()) {
+      Group group = new Group(batch);
+      for (PendingWrite write : writes) {
+        if (write instanceof PendingWrite.Insert insert) {
+          insert(group, insert);
+        } else if (write instanceof PendingWrite.Update update) {
+          update(group, update);
+        }
+      }
+      if (batch.count() > 0) {
+        writeCounters(group);
+        boolean sync = config.durability().mode() == Durability.Mode.SYNC_EVERY_GROUP;
+        db.write(batch, sync);
+        if (sync) {
+          lastSyncNanos = System.nanoTime();
+        } else {
+          unsynced = true;
+        }
+      }
+      publish(group);
+      groupSizes.record(writes.size());
+      commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      for (Runnable completion : group.completions) {
+        completion.run();
+      }
+    } catch (RocksDBException | RuntimeException e) {
+      failures.increment();
+      StorageException failure =
+          e instanceof StorageException se
+              ? se
+              : new StorageException("could not write a group: " + e, e, false);
+      LOG.error("A group of {} writes failed: {}", writes.size(), failure.getMessage());
+      for (PendingWrite write : writes) {
+        write.fail(failure);
+      }
+    }
+  }
+
+  private void insert(Group group, PendingWrite.Insert write) throws RocksDBException {
+    StorableTransaction tx = write.transaction();
+    TransactionId id = tx.id();
+    byte[] idBytes = id.bytes();
+    if (group.inserted.contains(id) || db.contains(Column.TRANSACTIONS, idBytes)) {
+      group.completions.add(() -> write.done().complete(new StoreOutcome.AlreadyStored(id)));
+      return;
+    }
+    group.put(Column.TRANSACTIONS, idBytes, tx.bytesUnsafe());
+    TransactionMetadata metadata = TransactionMetadata.arrived(clock.millis());
+    group.metadata.put(id, metadata);
+    group.put(Column.METADATA, idBytes, metadataCodec.encode(metadata));
+    for (TransactionId parent : tx.distinctParents()) {
+      group.put(Column.APPROVERS, approverCodec.encode(new ApproverKey(parent, id)), EMPTY);
+      group.approved.add(parent);
+      removeTip(group, parent);
+    }
+    if (!group.approved.contains(id) && !db.hasKeyWithPrefix(Column.APPROVERS, idBytes)) {
+      group.tipsAdded.add(id);
+      group.put(Column.TIPS, idBytes, EMPTY);
+    }
+    if (tx.tag().isPresent()) {
+      group.put(
+          Column.TAGS, tagCodec.encode(new TagKey(tx.tag().get(), tx.timestampMs(), id)), EMPTY);
+    }
+    if (tx.milestoneIndex().isPresent()) {
+      int index = tx.milestoneIndex().getAsInt();
+      byte[] key = uint32.encode(index);
+      if (group.milestones.contains(index) || db.get(Column.MILESTONES, key) != null) {
+        duplicateMilestones.increment();
+        LOG.warn("Milestone {} is already indexed; {} is stored but not indexed", index, id);
+      } else {
+        group.milestones.add(index);
+        group.put(Column.MILESTONES, key, idBytes);
+        group.milestoneCount++;
+        if (index > group.milestoneIndex(MilestoneKind.LATEST)) {
+          group.milestoneIndexes.put(MilestoneKind.LATEST, index);
+        }
+      }
+    }
+    group.inserted.add(id);
+    group.transactions++;
+    group.stored++;
+    group.completions.add(() -> write.done().complete(new StoreOutcome.Stored(id)));
+  }
+
+  private void removeTip(Group group, TransactionId id) throws RocksDBException {
+    if (!group.isTip(id)) {
+      return;
+    }
+    // A tip key is put once and deleted once: SingleDelete leaves no lasting tombstone.
+    group.batch.singleDelete(handle(Column.TIPS), id.bytes());
+    if (!group.tipsAdded.remove(id)) {
+      group.tipsRemoved.add(id);
+    }
+  }
+
+  private void update(Group group, PendingWrite.Update write) throws RocksDBException {
+    List<TransactionId> unknown = new ArrayList<>();
+    for (StateUpdate.Change change : write.update().changes()) {
+      TransactionId id = metadataTarget(change);
+      if (id != null && !unknown.contains(id) && group.metadata(id).isEmpty()) {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      group.completions.add(
+          () -> write.done().complete(new UpdateOutcome.UnknownTransactions(unknown)));
+      return;
+    }
+    for (StateUpdate.Change change : write.update().changes()) {
+      apply(group, change);
+    }
+    group.completions.add(() -> write.done().complete(new UpdateOutcome.Applied()));
+  }
+
+  private static TransactionId metadataTarget(StateUpdate.Change change) {
+    if (change instanceof StateUpdate.MarkSolid solid) {
+      return solid.id();
+    }
+    if (change instanceof StateUpdate.MarkReferenced referenced) {
+      return referenced.id();
+    }
+    return null;
+  }
+
+  private void apply(Group group, StateUpdate.Change change) throws RocksDBException {
+    if (change instanceof StateUpdate.MarkSolid solid) {
+      TransactionMetadata current = group.metadata(solid.id()).orElseThrow();
+      if (!current.solid()) {
+        putMetadata(group, solid.id(), current.withSolid());
+      }
+    } else if (change instanceof StateUpdate.MarkReferenced referenced) {
+      TransactionMetadata current = group.metadata(referenced.id()).orElseThrow();
+      if (!current.referenced()) { // the first milestone to reference it stays
+        putMetadata(
+            group,
+            referenced.id(),
+            current.withReferenced(referenced.milestoneIndex(), referenced.conflict()));
+      }
+    } else if (change instanceof StateUpdate.SetMilestoneIndex set) {
+      group.milestoneIndexes.put(set.kind(), set.index());
+    } else if (change instanceof StateUpdate.AddSolidEntryPoint add) {
+      group.put(Column.SOLID_ENTRY_POINTS, add.id().bytes(), uint32.encode(add.milestoneIndex()));
+    } else if (change instanceof StateUpdate.RemoveSolidEntryPoint remove) {
+      group.batch.delete(handle(Column.SOLID_ENTRY_POINTS), remove.id().bytes());
+    } else if (change instanceof StateUpdate.RemoveTip remove) {
+      removeTip(group, remove.id());
+    } else if (change instanceof StateUpdate.PutHistoryNode node) {
+      group.put(Column.MERKLE, merkleCodec.encode(node.key()), node.hash());
+    }
+  }
+
+  private void putMetadata(Group group, TransactionId id, TransactionMetadata metadata)
+      throws RocksDBException {
+    group.metadata.put(id, metadata);
+    group.put(Column.METADATA, id.bytes(), metadataCodec.encode(metadata));
+  }
+
+  private void writeCounters(Group group) throws RocksDBException {
+    if (group.transactions != committed.transactionCount()) {
+      group.put(
+          Column.NODE_STATE,
+          NodeStateKey.TRANSACTION_COUNT.keyBytes(),
+          uint64.encode(group.transactions));
+    }
+    if (group.milestoneCount != committed.milestoneCount()) {
+      group.put(
+          Column.NODE_STATE,
+          NodeStateKey.MILESTONE_COUNT.keyBytes(),
+          uint64.encode(group.milestoneCount));
+    }
+    for (Map.Entry<MilestoneKind, Integer> entry : group.milestoneIndexes.entrySet()) {
+      group.put(
+          Column.NODE_STATE, entry.getKey().key().keyBytes(), uint32.encode(entry.getValue()));
+    }
+  }
+
+  private void publish(Group group) {
+    tips.removeAll(group.tipsRemoved);
+    tips.addAll(group.tipsAdded);
+    committed.publish(group.transactions, group.milestoneCount, group.milestoneIndexes);
+    committed.countStored(group.stored);
+  }
+}

@@ -1,0 +1,159 @@
+package org.tanglenode.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.schema.MerkleKey;
+
+/**
+ * Changes to metadata and node state that are written together in one atomic batch, or not at all.
+ * Built with {@link #builder()}; applied by {@link TransactionStore#update}.
+ */
+public record StateUpdate(List<Change> changes) {
+
+  public StateUpdate {
+    changes = List.copyOf(changes);
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("an update has at least one change");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** One change. */
+  public sealed interface Change {}
+
+  /** The transaction's past cone is known. */
+  public record MarkSolid(TransactionId id) implements Change {
+    public MarkSolid {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** Milestone {@code milestoneIndex} referenced the transaction, with this ledger verdict. */
+  public record MarkReferenced(TransactionId id, int milestoneIndex, ConflictState conflict)
+      implements Change {
+    public MarkReferenced {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(conflict, "conflict");
+      if (milestoneIndex < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + milestoneIndex);
+      }
+    }
+  }
+
+  /** Sets a tracked milestone index (it may go down, e.g. after importing a snapshot). */
+  public record SetMilestoneIndex(MilestoneKind kind, int index) implements Change {
+    public SetMilestoneIndex {
+      Objects.requireNonNull(kind, "kind");
+      if (index < 0) {
+        throw new IllegalArgumentException("a milestone index is not negative: " + index);
+      }
+    }
+  }
+
+  /** The transaction is a solid entry point since milestone {@code milestoneIndex}. */
+  public record AddSolidEntryPoint(TransactionId id, int milestoneIndex) implements Change {
+    public AddSolidEntryPoint {
+      Objects.requireNonNull(id, "id");
+      if (milestoneIndex < 0) {
+        throw new IllegalArgumentException("a milestone index is not negative: " + milestoneIndex);
+      }
+    }
+  }
+
+  public record RemoveSolidEntryPoint(TransactionId id) implements Change {
+    public RemoveSolidEntryPoint {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** Drops a transaction from the stored tips (e.g. one too old to be selected again). */
+  public record RemoveTip(TransactionId id) implements Change {
+    public RemoveTip {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** Stores a node of the history tree. */
+  public record PutHistoryNode(MerkleKey key, byte[] hash) implements Change {
+    public PutHistoryNode {
+      Objects.requireNonNull(key, "key");
+      if (hash == null || hash.length != 32) {
+        throw new IllegalArgumentException("a history tree hash has 32 bytes");
+      }
+      hash = hash.clone();
+    }
+
+    @Override
+    public byte[] hash() {
+      return hash.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PutHistoryNode other
+          && key.equals(other.key)
+          && java.util.Arrays.equals(hash, other.hash);
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode() * 31 + java.util.Arrays.hashCode(hash);
+    }
+
+    @Override
+    public String toString() {
+      return "PutHistoryNode[" + key + "]";
+    }
+  }
+
+  /** Collects changes in order. */
+  public static final class Builder {
+    private final List<Change> changes = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder markSolid(TransactionId id) {
+      changes.add(new MarkSolid(id));
+      return this;
+    }
+
+    public Builder markReferenced(TransactionId id, int milestoneIndex, ConflictState conflict) {
+      changes.add(new MarkReferenced(id, milestoneIndex, conflict));
+      return this;
+    }
+
+    public Builder setMilestoneIndex(MilestoneKind kind, int index) {
+      changes.add(new SetMilestoneIndex(kind, index));
+      return this;
+    }
+
+    public Builder addSolidEntryPoint(TransactionId id, int milestoneIndex) {
+      changes.add(new AddSolidEntryPoint(id, milestoneIndex));
+      return this;
+    }
+
+    public Builder removeSolidEntryPoint(TransactionId id) {
+      changes.add(new RemoveSolidEntryPoint(id));
+      return this;
+    }
+
+    public Builder removeTip(TransactionId id) {
+      changes.add(new RemoveTip(id));
+      return this;
+    }
+
+    public Builder putHistoryNode(MerkleKey key, byte[] hash) {
+      changes.add(new PutHistoryNode(key, hash));
+      return this;
+    }
+
+    public StateUpdate build() {
+      return new StateUpdate(changes);
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package org.tanglenode.storage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.schema.ApproverKeyCodec;
+import org.tanglenode.storage.schema.Column;
+import org.tanglenode.storage.schema.MerkleKey;
+import org.tanglenode.storage.schema.MerkleKeyCodec;
+import org.tanglenode.storage.schema.MetadataCodec;
+import org.tanglenode.storage.schema.NodeStateKey;
+import org.tanglenode.storage.schema.TagKey;
+import org.tanglenode.storage.schema.TagKeyCodec;
+import org.tanglenode.storage.schema.TransactionIdCodec;
+import org.tanglenode.storage.schema.UInt32Codec;
+import org.tanglenode.storage.schema.UInt64Codec;
+
+/**
+ * The DAG in the database: writes go through one writer thread with group commit; reads go straight
+ * to RocksDB from any thread.
+ *
+ * <p>A write's future completes only after the batch holding it is written and, with the default
+ * durability, fsynced. Futures complete on the writer thread: chain heavy work with the {@code
+ * *Async} methods of {@link CompletableFuture}, never block in a non-async continuation.
+ */
+public final class TransactionStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionStore.class);
+
+  /** The largest page {@link #byTag} and {@link #approvers(TransactionId, int)} return. */
+  public static final int MAX_PAGE = 10_000;
+
+  private final TangleDatabase db;
+  private final StorageConfig config;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final ServiceState state = new ServiceState("the transaction store");
+  private final BlockingQueue<PendingWrite> queue;
+
+  private final TransactionIdCodec idCodec = new TransactionIdCodec();
+  private final MetadataCodec metadataCodec = new MetadataCodec();
+  private final ApproverKeyCodec approverCodec = new ApproverKeyCodec();
+  private final TagKeyCodec tagCodec = new TagKeyCodec();
+  private final UInt32Codec uint32 = new UInt32Codec();
+  private final UInt64Codec uint64 = new UInt64Codec();
+  private final MerkleKeyCodec merkleCodec = new MerkleKeyCodec();
+
+  private Counter rejected;
+  private CommittedState committed;
+  private GroupCommitWriter writer;
+  private Thread writerThread;
+
+  /** Assigns only; {@link #start()} loads the counters and starts the writer. */
+  TransactionStore(
+      TangleDatabase database, StorageConfig config, Clock clock, MeterRegistry registry) {
+    this.db = database;
+    this.config = config;
+    this.clock = clock;
+    this.registry = registry;
+    this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
+  }
+
+  /** Loads the counters and the tip set (small columns only) and starts the writer thread. */
+  public void start() {
+    state.starting();
+    Map<MilestoneKind, Integer> indexes = new EnumMap<>(MilestoneKind.class);
+    for (MilestoneKind kind : MilestoneKind.values()) {
+      indexes.put(kind, readInt(kind.key()));
+    }
+    committed =
+        new CommittedState(
+            readLong(NodeStateKey.TRANSACTION_COUNT),
+            readLong(NodeStateKey.MILESTONE_COUNT),
+            indexes,
+            Counter.builder("tangle.storage.transactions.stored")
+                .description("Transactions written")
+                .register(registry));
+    Set<TransactionId> tips = new HashSet<>(storedTips());
+    rejected =
+        Counter.builder("tangle.storage.write.queue.rejected")
+            .description("Writes refused because the write queue was full")
+            .register(registry);
+    Gauge.builder("tangle.storage.write.queue.depth", queue, BlockingQueue::size)
+        .description("Writes waiting for the writer")
+        .register(registry);
+    Gauge.builder("tangle.storage.write.queue.capacity", queue, q -> config.writeQueueCapacity())
+        .register(registry);
+    writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, registry);
+    writerThread = new Thread(writer, "storage-writer");
+    writerThread.setDaemon(false);
+    writerThread.start();
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  /**
+   * Queues {@code transaction} with all its indexes, waiting while the queue is full (the caller is
+   * slowed down, nothing is dropped). The future completes when the write is durable.
+   */
+  public CompletableFuture<StoreOutcome> store(StorableTransaction transaction) {
+    Objects.requireNonNull(transaction, "transaction");
+    CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
+    enqueue(new PendingWrite.Insert(transaction, done));
+    return done;
+  }
+
+  /** Like {@link #store}, but refuses with {@link StoreOutcome.QueueFull} instead of waiting. */
+  public CompletableFuture<StoreOutcome> tryStore(StorableTransaction transaction) {
+    Objects.requireNonNull(transaction, "transaction");
+    CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
+    if (!offer(new PendingWrite.Insert(transaction, done))) {
+      done.complete(new StoreOutcome.QueueFull(transaction.id()));
+    }
+    return done;
+  }
+
+  /** Applies {@code update} atomically, waiting while the queue is full. */
+  public CompletableFuture<UpdateOutcome> update(StateUpdate update) {
+    Objects.requireNonNull(update, "update");
+    CompletableFuture<UpdateOutcome> done = new CompletableFuture<>();
+    enqueue(new PendingWrite.Update(update, done));
+    return done;
+  }
+
+  /** Like {@link #update}, but refuses with {@link UpdateOutcome.QueueFull} instead of waiting. */
+  public CompletableFuture<UpdateOutcome> tryUpdate(StateUpdate update) {
+    Objects.requireNonNull(update, "update");
+    CompletableFuture<UpdateOutcome> done = new CompletableFuture<>();
+    if (!offer(new PendingWrite.Update(update, done))) {
+      done.complete(new UpdateOutcome.QueueFull());
+    }
+    return done;
+  }
+
+  private void enqueue(PendingWrite write) {
+    state.requireRunning();
+    try {
+      while (!queue.offer(write, 100, TimeUnit.MILLISECONDS)) {
+        state.requireRunning();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageClosedException("interrupted while waiting for room in the write queue");
+    }
+  }
+
+  private boolean offer(PendingWrite write) {
+    state.requireRunning();
+    if (queue.offer(write)) {
+      return true;
+    }
+    rejected.increment();
+    return false;
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  public boolean contains(TransactionId id) {
+    return db.contains(Column.TRANSACTIONS, id.bytes());
+  }
+
+  /** The transaction's bytes exactly as received. */
+  public Optional<byte[]> transactionBytes(TransactionId id) {
+    return Optional.ofNullable(db.get(Column.TRANSACTIONS, id.bytes()));
+  }
+
+  public Optional<TransactionMetadata> metadata(TransactionId id) {
+    byte[] raw = db.get(Column.METADATA, id.bytes());
+    return raw == null ? Optional.empty() : Optional.of(metadataCodec.decode(raw));
+  }
+
+  /** The transactions that approve {@code id}, in id order, at most {@link #MAX_PAGE}. */
+  public List<TransactionId> approvers(TransactionId id) {
+    return approvers(id, MAX_PAGE);
+  }
+
+  /** At most {@code limit} transactions that approve {@code id}, in id order. */
+  public List<TransactionId> approvers(TransactionId id, int limit) {
+    checkLimit(limit);
+    List<TransactionId> out = new ArrayList<>();
+    byte[] prefix = approverCodec.prefix(id);
+    db.scan(
+        Column.APPROVERS,
+        prefix,
+        prefix,
+        (key, value) -> {
+          out.add(approverCodec.decode(key).child());
+          return out.size() < limit;
+        });
+    return out;
+  }
+
+  /**
+   * One page of the transactions tagged {@code tag}, in issuer-timestamp order (then id order),
+   * starting after {@code after} or at the beginning of the trail.
+   */
+  public TagPage byTag(Tag tag, Optional<TagCursor> after, int limit) {
+    Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(after, "after");
+    checkLimit(limit);
+    byte[] prefix = tagCodec.prefix(tag);
+    byte[] start =
+        after.map(c -> tagCodec.encode(new TagKey(tag, c.timestampMs(), c.id()))).orElse(prefix);
+    List<TagEntry> entries = new ArrayList<>();
+    boolean[] more = new boolean[1];
+    db.scan(
+        Column.TAGS,
+        prefix,
+        start,
+        (key, value) -> {
+          if (after.isPresent() && Arrays.equals(key, start)) {
+            return true; // the cursor's own entry was on the previous page
+          }
+          if (entries.size() == limit) {
+            more[0] = true;
+            return false;
+          }
+          TagKey decoded = tagCodec.decode(key);
+          entries.add(new TagEntry(decoded.timestampMs(), decoded.id()));
+          return true;
+        });
+    Optional<TagCursor> next =
+        more[0] ? Optional.of(entries.get(entries.size() - 1).cursor()) : Optional.empty();
+    return new TagPage(entries, next);
+  }
+
+  /** The id of the milestone transaction with index {@code index}. */
+  public Optional<TransactionId> milestone(int index) {
+    if (index < 1) {
+      return Optional.empty();
+    }
+    byte[] raw = db.get(Column.MILESTONES, uint32.encode(index));
+    return raw == null ? Optional.empty() : Optional.of(idCodec.decode(raw));
+  }
+
+  /** A stored node of the history tree. */
+  public Optional<byte[]> historyNode(MerkleKey key) {
+    return Optional.ofNullable(db.get(Column.MERKLE, merkleCodec.encode(key)));
+  }
+
+  /** Transactions stored, as of the last written group. */
+  public long transactionCount() {
+    state.requireRunning();
+    return committed.transactionCount();
+  }
+
+  /** Milestones indexed, as of the last written group. */
+  public long milestoneCount() {
+    state.requireRunning();
+    return committed.milestoneCount();
+  }
+
+  /** A tracked milestone index, 0 if none yet. */
+  public int milestoneIndex(MilestoneKind kind) {
+    state.requireRunning();
+    return committed.milestoneIndex(kind);
+  }
+
+  /**
+   * What the node needs at start: tips, solid entry points, milestone indexes and counts, read from
+   * small columns and node-state keys only (never a scan of the transactions).
+   */
+  public RestartState restartState() {
+    Map<TransactionId, Integer> entryPoints = new HashMap<>();
+    db.scan(
+        Column.SOLID_ENTRY_POINTS,
+        new byte[0],
+        new byte[0],
+        (key, value) -> {
+          entryPoints.put(idCodec.decode(key), uint32.decode(value));
+          return true;
+        });
+    return new RestartState(
+        storedTips(),
+        entryPoints,
+        readInt(NodeStateKey.LATEST_MILESTONE),
+        readInt(NodeStateKey.SOLID_MILESTONE),
+        readInt(NodeStateKey.CONFIRMED_MILESTONE),
+        readLong(NodeStateKey.TRANSACTION_COUNT),
+        readLong(NodeStateKey.MILESTONE_COUNT));
+  }
+
+  /** Visits every stored transaction id in id order (a full scan: checks and tools only). */
+  void forEachTransactionId(java.util.function.Predicate<TransactionId> visitor) {
+    db.scan(
+        Column.TRANSACTIONS,
+        new byte[0],
+        new byte[0],
+        (key, value) -> visitor.test(idCodec.decode(key)));
+  }
+
+  /** Visits every key of {@code column} (a full scan: checks and tools only). */
+  void forEachKey(Column column, java.util.function.Predicate<byte[]> visitor) {
+    db.scan(column, new byte[0], new byte[0], (key, value) -> visitor.test(key));
+  }
+
+  private Set<TransactionId> storedTips() {
+    Set<TransactionId> tips = new HashSet<>();
+    db.scan(
+        Column.TIPS,
+        new byte[0],
+        new byte[0],
+        (key, value) -> {
+          tips.add(idCodec.decode(key));
+          return true;
+        });
+    return tips;
+  }
+
+  private long readLong(NodeStateKey key) {
+    byte[] raw = db.get(Column.NODE_STATE, key.keyBytes());
+    return raw == null ? 0 : uint64.decode(raw);
+  }
+
+  private int readInt(NodeStateKey key) {
+    byte[] raw = db.get(Column.NODE_STATE, key.keyBytes());
+    return raw == null ? 0 : uint32.decode(raw);
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("a page holds 1.." + MAX_PAGE + " entries, not " + limit);
+    }
+  }
+
+  // ---- close --------------------------------------------------------------------------------
+
+  /**
+   * Stops taking writes, commits every write already queued, then stops the writer. Idempotent. The
+   * database itself is closed by its owner afterwards.
+   */
+  @Override
+  public void close() {
+    boolean wasRunning = state.running();
+    if (!state.closing() || !wasRunning) {
+      return;
+    }
+    writer.stop();
+    try {
+      writerThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("Interrupted while the writer finished its queue");
+    }
+    List<PendingWrite> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (PendingWrite write : left) {
+      write.fail(new StorageClosedException("the store closed before this write was taken"));
+    }
+  }
+}

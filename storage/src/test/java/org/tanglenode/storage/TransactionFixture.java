@@ -1,0 +1,144 @@
+package org.tanglenode.storage;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.proto.DataPayload;
+import org.tanglenode.protocol.proto.Essence;
+import org.tanglenode.protocol.proto.MilestonePayload;
+import org.tanglenode.protocol.proto.Transaction;
+
+/**
+ * Builds real protobuf transactions (random issuer and signature bytes; storage checks neither) and
+ * reads the indexed fields back out of stored bytes.
+ */
+final class TransactionFixture {
+
+  private final Random random;
+  private long clockMs = 1_700_000_000_000L;
+
+  TransactionFixture(long seed) {
+    this.random = new Random(seed);
+  }
+
+  Builder builder() {
+    return new Builder();
+  }
+
+  /** A data transaction approving {@code parents}, with a fresh timestamp. */
+  StorableTransaction data(List<TransactionId> parents) {
+    return builder().parents(parents).build();
+  }
+
+  /** A random id that no stored transaction has. */
+  TransactionId randomId() {
+    byte[] bytes = new byte[TransactionId.SIZE];
+    random.nextBytes(bytes);
+    return new TransactionId(bytes);
+  }
+
+  final class Builder {
+    private final List<TransactionId> parents = new ArrayList<>();
+    private Optional<Tag> tag = Optional.empty();
+    private long timestampMs = clockMs += 1 + random.nextInt(5);
+    private OptionalInt milestone = OptionalInt.empty();
+    private int dataSize = 64;
+
+    Builder parents(List<TransactionId> ids) {
+      parents.addAll(ids);
+      return this;
+    }
+
+    Builder parent(TransactionId id) {
+      parents.add(id);
+      return this;
+    }
+
+    Builder tag(String text) {
+      tag = Optional.of(Tag.ofUtf8(text));
+      return this;
+    }
+
+    Builder timestampMs(long value) {
+      timestampMs = value;
+      return this;
+    }
+
+    Builder milestone(int index) {
+      milestone = OptionalInt.of(index);
+      return this;
+    }
+
+    Builder dataSize(int bytes) {
+      dataSize = bytes;
+      return this;
+    }
+
+    StorableTransaction build() {
+      List<TransactionId> sorted = parents.stream().distinct().sorted().toList();
+      Essence.Builder essence =
+          Essence.newBuilder()
+              .setNetwork(0x7461_6e67_6c65L)
+              .setVersion(1)
+              .setIssuer(randomBytes(32))
+              .setTimestampMs(timestampMs);
+      for (TransactionId parent : sorted) {
+        essence.addParents(ByteString.copyFrom(parent.bytes()));
+      }
+      if (milestone.isPresent()) {
+        essence.setMilestone(
+            MilestonePayload.newBuilder()
+                .setIndex(milestone.getAsInt())
+                .setConfirmedRoot(randomBytes(32))
+                .setHistoryRoot(randomBytes(32))
+                .setHistorySize(milestone.getAsInt() * 10L));
+      } else {
+        DataPayload.Builder data = DataPayload.newBuilder().setData(randomBytes(dataSize));
+        tag.ifPresent(t -> data.setTag(ByteString.copyFrom(t.bytes())));
+        essence.setData(data);
+      }
+      byte[] bytes =
+          Transaction.newBuilder()
+              .setEssence(essence)
+              .setNonce(random.nextLong())
+              .setSignature(randomBytes(64))
+              .build()
+              .toByteArray();
+      return StorableTransaction.of(
+          bytes, sorted, milestone.isPresent() ? Optional.empty() : tag, timestampMs, milestone);
+    }
+  }
+
+  private ByteString randomBytes(int size) {
+    byte[] bytes = new byte[size];
+    random.nextBytes(bytes);
+    return ByteString.copyFrom(bytes);
+  }
+
+  /** The indexed fields of stored {@code bytes}, read back from the protobuf encoding. */
+  static StorableTransaction parse(byte[] bytes) {
+    try {
+      Essence essence = Transaction.parseFrom(bytes).getEssence();
+      List<TransactionId> parents = new ArrayList<>();
+      for (ByteString parent : essence.getParentsList()) {
+        parents.add(new TransactionId(parent.toByteArray()));
+      }
+      Optional<Tag> tag =
+          essence.hasData() && !essence.getData().getTag().isEmpty()
+              ? Optional.of(new Tag(essence.getData().getTag().toByteArray()))
+              : Optional.empty();
+      OptionalInt milestone =
+          essence.hasMilestone()
+              ? OptionalInt.of(essence.getMilestone().getIndex())
+              : OptionalInt.empty();
+      return StorableTransaction.of(bytes, parents, tag, essence.getTimestampMs(), milestone);
+    } catch (InvalidProtocolBufferException e) {
+      throw new AssertionError("stored bytes are not a transaction", e);
+    }
+  }
+}
