@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.Tag;
+import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 
 /**
@@ -58,6 +61,24 @@ public record StorableTransaction(
       OptionalInt milestoneIndex) {
     return new StorableTransaction(
         TransactionId.of(bytes), bytes, parents, tag, timestampMs, milestoneIndex);
+  }
+
+  /**
+   * What storage keeps of a decoded transaction. Call it for a transaction that passed validation
+   * only: a milestone payload is indexed as the milestone of its index.
+   */
+  public static StorableTransaction from(Transaction transaction) {
+    OptionalInt milestone =
+        transaction.payload() instanceof Payload.Milestone m
+            ? OptionalInt.of(m.index())
+            : OptionalInt.empty();
+    return new StorableTransaction(
+        transaction.id(),
+        transaction.bytes(),
+        transaction.parents(),
+        transaction.tag(),
+        transaction.timestampMs(),
+        milestone);
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.schema.ApproverKeyCodec;
 import org.tanglenode.storage.schema.Column;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.proto.DataPayload;
 import org.tanglenode.protocol.proto.Essence;
@@ -60,7 +61,7 @@ final class TransactionFixture {
     }
 
     Builder tag(String text) {
-      tag = Optional.of(Tag.ofUtf8(text));
+      tag = Optional.of(Tag.of(text));
       return this;
     }
 
@@ -91,8 +92,12 @@ final class TransactionFixture {
         essence.addParents(ByteString.copyFrom(parent.bytes()));
       }
       if (milestone.isPresent()) {
+        MilestonePayload.Builder payload = MilestonePayload.newBuilder();
+        if (milestone.getAsInt() > 1) {
+          payload.setPreviousMilestone(randomBytes(32));
+        }
         essence.setMilestone(
-            MilestonePayload.newBuilder()
+            payload
                 .setIndex(milestone.getAsInt())
                 .setConfirmedRoot(randomBytes(32))
                 .setHistoryRoot(randomBytes(32))

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.schema.MerkleKey;
 
@@ -154,7 +155,7 @@ class TransactionStoreTest {
     Optional<TagCursor> cursor = Optional.empty();
     int pages = 0;
     do {
-      TagPage page = store.byTag(Tag.ofUtf8("shipment-4711"), cursor, 10);
+      TagPage page = store.byTag(Tag.of("shipment-4711"), cursor, 10);
       read.addAll(page.entries());
       cursor = page.next();
       pages++;
@@ -174,8 +175,8 @@ class TransactionStoreTest {
       put(fixture.builder().tag("t").build());
     }
 
-    TagPage first = store.byTag(Tag.ofUtf8("t"), Optional.empty(), 2);
-    TagPage second = store.byTag(Tag.ofUtf8("t"), first.next(), 2);
+    TagPage first = store.byTag(Tag.of("t"), Optional.empty(), 2);
+    TagPage second = store.byTag(Tag.of("t"), first.next(), 2);
 
     assertThat(first.next()).isPresent();
     assertThat(second.entries()).hasSize(2);

@@ -1,8 +1,8 @@
 package org.tanglenode.storage.schema;
 
 import java.util.Objects;
+import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.storage.Tag;
 
 /** A key of {@link Column#TAGS}: transaction {@code id} with {@code tag}, issued at a time. */
 public record TagKey(Tag tag, long timestampMs, TransactionId id) {

@@ -1,8 +1,8 @@
 package org.tanglenode.storage.schema;
 
 import java.util.Arrays;
+import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.storage.Tag;
 
 /**
  * tag length(1) | tag(1..64) | timestamp ms(8) | id(32). The length byte first keeps one tag's
@@ -12,10 +12,11 @@ public final class TagKeyCodec implements Codec<TagKey> {
 
   @Override
   public byte[] encode(TagKey key) {
-    int tagSize = key.tag().size();
+    byte[] tag = key.tag().bytes();
+    int tagSize = tag.length;
     byte[] out = new byte[1 + tagSize + 8 + TransactionId.SIZE];
     out[0] = (byte) tagSize;
-    key.tag().copyTo(out, 1);
+    System.arraycopy(tag, 0, out, 1, tagSize);
     BigEndian.putLong(out, 1 + tagSize, key.timestampMs());
     key.id().copyTo(out, 1 + tagSize + 8);
     return out;
@@ -28,7 +29,9 @@ public final class TagKeyCodec implements Codec<TagKey> {
     }
     int tagSize = bytes[0] & 0xff;
     int expected = 1 + tagSize + 8 + TransactionId.SIZE;
-    if (tagSize == 0 || tagSize > Tag.MAX_SIZE || bytes.length != expected) {
+    if (tagSize == 0
+        || tagSize > org.tanglenode.protocol.genesis.Limits.MAX_TAG_BYTES
+        || bytes.length != expected) {
       throw CorruptValueException.length(
           "a tag key of a " + tagSize + "-byte tag", expected, bytes.length);
     }
@@ -40,9 +43,10 @@ public final class TagKeyCodec implements Codec<TagKey> {
 
   /** The prefix every key of {@code tag} starts with. */
   public byte[] prefix(Tag tag) {
-    byte[] out = new byte[1 + tag.size()];
-    out[0] = (byte) tag.size();
-    tag.copyTo(out, 1);
+    byte[] bytes = tag.bytes();
+    byte[] out = new byte[1 + bytes.length];
+    out[0] = (byte) bytes.length;
+    System.arraycopy(bytes, 0, out, 1, bytes.length);
     return out;
   }
 }
