@@ -21,13 +21,20 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanglenode.protocol.Output;
+import org.tanglenode.protocol.OutputRef;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.schema.ApproverKey;
 import org.tanglenode.storage.schema.ApproverKeyCodec;
 import org.tanglenode.storage.schema.Column;
+import org.tanglenode.storage.schema.LedgerDiffKey;
+import org.tanglenode.storage.schema.LedgerDiffKeyCodec;
 import org.tanglenode.storage.schema.MerkleKeyCodec;
 import org.tanglenode.storage.schema.MetadataCodec;
 import org.tanglenode.storage.schema.NodeStateKey;
+import org.tanglenode.storage.schema.OutputCodec;
+import org.tanglenode.storage.schema.OutputRefCodec;
+import org.tanglenode.storage.schema.SpentOutputCodec;
 import org.tanglenode.storage.schema.TagKey;
 import org.tanglenode.storage.schema.TagKeyCodec;
 import org.tanglenode.storage.schema.UInt32Codec;
@@ -58,6 +65,10 @@ final class GroupCommitWriter implements Runnable {
   private final UInt32Codec uint32 = new UInt32Codec();
   private final UInt64Codec uint64 = new UInt64Codec();
   private final MerkleKeyCodec merkleCodec = new MerkleKeyCodec();
+  private final OutputRefCodec refCodec = new OutputRefCodec();
+  private final OutputCodec outputCodec = new OutputCodec();
+  private final SpentOutputCodec spentCodec = new SpentOutputCodec();
+  private final LedgerDiffKeyCodec diffCodec = new LedgerDiffKeyCodec();
 
   private final DistributionSummary groupSizes;
   private final Timer commitTimer;
@@ -65,6 +76,7 @@ final class GroupCommitWriter implements Runnable {
   private final Counter duplicateMilestones;
 
   private volatile boolean stopping;
+  private volatile Throwable death;
   private long lastSyncNanos = System.nanoTime();
   private boolean unsynced;
 
@@ -100,6 +112,11 @@ final class GroupCommitWriter implements Runnable {
             .register(registry);
   }
 
+  /** What ended the writer if it died of an error it could not handle, else null. */
+  Throwable death() {
+    return death;
+  }
+
   /** Asks the loop to commit what is queued and end. */
   void stop() {
     stopping = true;
@@ -107,6 +124,20 @@ final class GroupCommitWriter implements Runnable {
 
   @Override
   public void run() {
+    try {
+      loop();
+    } catch (Throwable e) {
+      death = e;
+      LOG.error("The storage writer died; no more writes are accepted", e);
+      List<PendingWrite> left = new ArrayList<>();
+      queue.drainTo(left);
+      StorageException failure = new StorageException("the storage writer died: " + e, e, false);
+      left.forEach(write -> write.fail(failure));
+      throw e;
+    }
+  }
+
+  private void loop() {
     int maxGroup = config.maxGroupSize();
     long delayNanos = config.maxGroupDelay().toNanos();
     List<PendingWrite> group = new ArrayList<>(maxGroup);
@@ -190,6 +221,10 @@ final class GroupCommitWriter implements Runnable {
     final Set<TransactionId> tipsAdded = new LinkedHashSet<>();
     final Set<TransactionId> tipsRemoved = new HashSet<>();
     final Map<MilestoneKind, Integer> milestoneIndexes = new EnumMap<>(MilestoneKind.class);
+
+    /** Outputs created (value present) or spent (value empty) earlier in this group. */
+    final Map<OutputRef, Optional<Output>> outputs = new HashMap<>();
+
     final List<Runnable> completions = new ArrayList<>();
     long transactions;
     long milestoneCount;
@@ -217,6 +252,16 @@ final class GroupCommitWriter implements Runnable {
       }
       byte[] raw = db.get(Column.METADATA, id.bytes());
       return raw == null ? Optional.empty() : Optional.of(metadataCodec.decode(raw));
+    }
+
+    /** The unspent output {@code ref}, as of the changes so far in this group. */
+    Optional<Output> unspent(OutputRef ref) {
+      Optional<Output> pending = outputs.get(ref);
+      if (pending != null) {
+        return pending;
+      }
+      byte[] raw = db.get(Column.LEDGER_OUTPUTS, refCodec.encode(ref));
+      return raw == null ? Optional.empty() : Optional.of(outputCodec.decode(raw));
     }
 
     void put(Column column, byte[] key, byte[] value) throws RocksDBException {
@@ -338,10 +383,38 @@ final class GroupCommitWriter implements Runnable {
           () -> write.done().complete(new UpdateOutcome.UnknownTransactions(unknown)));
       return;
     }
+    List<OutputRef> unknownOutputs = unknownOutputs(group, write.update());
+    if (!unknownOutputs.isEmpty()) {
+      group.completions.add(
+          () -> write.done().complete(new UpdateOutcome.UnknownOutputs(unknownOutputs)));
+      return;
+    }
     for (StateUpdate.Change change : write.update().changes()) {
       apply(group, change);
     }
     group.completions.add(() -> write.done().complete(new UpdateOutcome.Applied()));
+  }
+
+  /** The outputs {@code update} spends that are not unspent when it comes to spend them. */
+  private List<OutputRef> unknownOutputs(Group group, StateUpdate update) {
+    Map<OutputRef, Boolean> local = new HashMap<>(); // true: created here, false: spent here
+    List<OutputRef> unknown = new ArrayList<>();
+    for (StateUpdate.Change change : update.changes()) {
+      if (change instanceof StateUpdate.CreateOutput create) {
+        local.put(create.ref(), true);
+      } else if (change instanceof StateUpdate.PutUnspentOutput put) {
+        local.put(put.ref(), true);
+      } else if (change instanceof StateUpdate.SpendOutput spend) {
+        Boolean here = local.get(spend.ref());
+        boolean available = here != null ? here : group.unspent(spend.ref()).isPresent();
+        if (available) {
+          local.put(spend.ref(), false);
+        } else {
+          unknown.add(spend.ref());
+        }
+      }
+    }
+    return unknown;
   }
 
   private static TransactionId metadataTarget(StateUpdate.Change change) {
@@ -378,6 +451,43 @@ final class GroupCommitWriter implements Runnable {
       removeTip(group, remove.id());
     } else if (change instanceof StateUpdate.PutHistoryNode node) {
       group.put(Column.MERKLE, merkleCodec.encode(node.key()), node.hash());
+    } else if (change instanceof StateUpdate.CreateOutput create) {
+      group.outputs.put(create.ref(), Optional.of(create.output()));
+      group.put(
+          Column.LEDGER_OUTPUTS,
+          refCodec.encode(create.ref()),
+          outputCodec.encode(create.output()));
+      group.put(
+          Column.LEDGER_DIFFS,
+          diffCodec.encode(
+              new LedgerDiffKey(create.milestoneIndex(), LedgerDiffKey.Kind.CREATED, create.ref())),
+          EMPTY);
+    } else if (change instanceof StateUpdate.PutUnspentOutput put) {
+      group.outputs.put(put.ref(), Optional.of(put.output()));
+      group.put(
+          Column.LEDGER_OUTPUTS, refCodec.encode(put.ref()), outputCodec.encode(put.output()));
+    } else if (change instanceof StateUpdate.SpendOutput spend) {
+      Output output = group.unspent(spend.ref()).orElseThrow();
+      byte[] key = refCodec.encode(spend.ref());
+      group.outputs.put(spend.ref(), Optional.empty());
+      group.batch.delete(handle(Column.LEDGER_OUTPUTS), key);
+      group.put(
+          Column.SPENT_OUTPUTS,
+          key,
+          spentCodec.encodeValue(
+              new SpentOutput(spend.ref(), output, spend.spender(), spend.milestoneIndex())));
+      group.put(
+          Column.LEDGER_DIFFS,
+          diffCodec.encode(
+              new LedgerDiffKey(spend.milestoneIndex(), LedgerDiffKey.Kind.SPENT, spend.ref())),
+          EMPTY);
+    } else if (change instanceof StateUpdate.SnapshotImportMark mark) {
+      byte[] key = NodeStateKey.SNAPSHOT_IMPORT.keyBytes();
+      if (mark.milestoneIndex() > 0) {
+        group.put(Column.NODE_STATE, key, uint32.encode(mark.milestoneIndex()));
+      } else {
+        group.batch.delete(handle(Column.NODE_STATE), key);
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package org.tanglenode.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.tanglenode.protocol.Output;
+import org.tanglenode.protocol.OutputRef;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.schema.MerkleKey;
 
@@ -111,6 +113,43 @@ public record StateUpdate(List<Change> changes) {
     }
   }
 
+  /** Milestone {@code milestoneIndex} confirmed a transaction that created this output. */
+  public record CreateOutput(int milestoneIndex, OutputRef ref, Output output) implements Change {
+    public CreateOutput {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(output, "output");
+      if (milestoneIndex < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + milestoneIndex);
+      }
+    }
+  }
+
+  /**
+   * Milestone {@code milestoneIndex} confirmed {@code spender}, which spends this unspent output.
+   * The update is refused ({@link UpdateOutcome.UnknownOutputs}) if the output is not unspent.
+   */
+  public record SpendOutput(int milestoneIndex, OutputRef ref, TransactionId spender)
+      implements Change {
+    public SpendOutput {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(spender, "spender");
+      if (milestoneIndex < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + milestoneIndex);
+      }
+    }
+  }
+
+  /** An unspent output from a snapshot: written to the ledger without a diff entry. */
+  public record PutUnspentOutput(OutputRef ref, Output output) implements Change {
+    public PutUnspentOutput {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /** Marks (or, with 0, clears) a snapshot import in progress; see docs/storage.md. */
+  record SnapshotImportMark(int milestoneIndex) implements Change {}
+
   /** Collects changes in order. */
   public static final class Builder {
     private final List<Change> changes = new ArrayList<>();
@@ -149,6 +188,26 @@ public record StateUpdate(List<Change> changes) {
 
     public Builder putHistoryNode(MerkleKey key, byte[] hash) {
       changes.add(new PutHistoryNode(key, hash));
+      return this;
+    }
+
+    public Builder createOutput(int milestoneIndex, OutputRef ref, Output output) {
+      changes.add(new CreateOutput(milestoneIndex, ref, output));
+      return this;
+    }
+
+    public Builder spendOutput(int milestoneIndex, OutputRef ref, TransactionId spender) {
+      changes.add(new SpendOutput(milestoneIndex, ref, spender));
+      return this;
+    }
+
+    public Builder putUnspentOutput(OutputRef ref, Output output) {
+      changes.add(new PutUnspentOutput(ref, output));
+      return this;
+    }
+
+    Builder snapshotImportMark(int milestoneIndex) {
+      changes.add(new SnapshotImportMark(milestoneIndex));
       return this;
     }
 

@@ -15,10 +15,12 @@ public final class Storage implements AutoCloseable {
 
   private final TangleDatabase database;
   private final TransactionStore transactions;
+  private final Snapshots snapshots;
 
-  private Storage(TangleDatabase database, TransactionStore transactions) {
+  private Storage(TangleDatabase database, TransactionStore transactions, Snapshots snapshots) {
     this.database = database;
     this.transactions = transactions;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -39,11 +41,16 @@ public final class Storage implements AutoCloseable {
       database.close();
       throw e;
     }
-    return new Storage(database, transactions);
+    return new Storage(database, transactions, new Snapshots(database, transactions, clock));
   }
 
   public TransactionStore transactions() {
     return transactions;
+  }
+
+  /** Export and import of snapshot files. */
+  public Snapshots snapshots() {
+    return snapshots;
   }
 
   /** Commits queued writes, stops the writer, closes the database. Idempotent. */

@@ -262,6 +262,13 @@ final class TangleDatabase implements AutoCloseable {
     if (found != SchemaVersion.CURRENT) {
       throw new SchemaVersionMismatchException(directory, found, SchemaVersion.CURRENT);
     }
+    if (rawGet(Column.NODE_STATE, NodeStateKey.SNAPSHOT_IMPORT.keyBytes()) != null) {
+      throw new DatabaseCorruptException(
+          directory,
+          "a snapshot import into it was interrupted, so it holds part of a ledger state (move the"
+              + " folder aside and import the snapshot again into an empty folder)",
+          null);
+    }
     List<String> missing = new ArrayList<>();
     for (Column column : Column.values()) {
       if (!handles.containsKey(column)) {
@@ -370,7 +377,53 @@ final class TangleDatabase implements AutoCloseable {
   /** Visits, in key order, the entries whose key starts with {@code prefix}, from {@code start}. */
   void scan(Column column, byte[] prefix, byte[] start, Visitor visitor) {
     Lock lock = use();
+    try {
+      rawScan(column, prefix, start, visitor, null);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A consistent view of the whole database as of one moment, for long reads such as exports. */
+  interface View {
+    byte[] get(Column column, byte[] key);
+
+    void scan(Column column, byte[] prefix, byte[] start, Visitor visitor);
+  }
+
+  /** Runs {@code body} on a consistent view (a RocksDB snapshot); closing waits until it ends. */
+  <T> T withView(java.util.function.Function<View, T> body) {
+    Lock lock = use();
+    org.rocksdb.Snapshot snapshot = db.getSnapshot();
+    try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
+      return body.apply(
+          new View() {
+            @Override
+            public byte[] get(Column column, byte[] key) {
+              try {
+                return db.get(handles.get(column), read, key);
+              } catch (RocksDBException e) {
+                throw translate("read from", e);
+              }
+            }
+
+            @Override
+            public void scan(Column column, byte[] prefix, byte[] start, Visitor visitor) {
+              rawScan(column, prefix, start, visitor, snapshot);
+            }
+          });
+    } finally {
+      db.releaseSnapshot(snapshot);
+      lock.unlock();
+    }
+  }
+
+  private void rawScan(
+      Column column, byte[] prefix, byte[] start, Visitor visitor, org.rocksdb.Snapshot snapshot) {
     try (ReadOptions read = new ReadOptions()) {
+      if (snapshot != null) {
+        read.setSnapshot(snapshot);
+      }
       if (column.idPrefixed() && prefix.length >= org.tanglenode.protocol.TransactionId.SIZE) {
         read.setPrefixSameAsStart(true);
       } else {
@@ -389,8 +442,6 @@ final class TangleDatabase implements AutoCloseable {
       }
     } catch (RocksDBException e) {
       throw translate("scan", e);
-    } finally {
-      lock.unlock();
     }
   }
 

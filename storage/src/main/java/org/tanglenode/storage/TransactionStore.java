@@ -20,14 +20,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanglenode.protocol.Output;
+import org.tanglenode.protocol.OutputRef;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.schema.ApproverKeyCodec;
 import org.tanglenode.storage.schema.Column;
+import org.tanglenode.storage.schema.LedgerDiffKey;
+import org.tanglenode.storage.schema.LedgerDiffKeyCodec;
 import org.tanglenode.storage.schema.MerkleKey;
 import org.tanglenode.storage.schema.MerkleKeyCodec;
 import org.tanglenode.storage.schema.MetadataCodec;
 import org.tanglenode.storage.schema.NodeStateKey;
+import org.tanglenode.storage.schema.OutputCodec;
+import org.tanglenode.storage.schema.OutputRefCodec;
+import org.tanglenode.storage.schema.SpentOutputCodec;
 import org.tanglenode.storage.schema.TagKey;
 import org.tanglenode.storage.schema.TagKeyCodec;
 import org.tanglenode.storage.schema.TransactionIdCodec;
@@ -63,6 +70,10 @@ public final class TransactionStore implements AutoCloseable {
   private final UInt32Codec uint32 = new UInt32Codec();
   private final UInt64Codec uint64 = new UInt64Codec();
   private final MerkleKeyCodec merkleCodec = new MerkleKeyCodec();
+  private final OutputRefCodec refCodec = new OutputRefCodec();
+  private final OutputCodec outputCodec = new OutputCodec();
+  private final SpentOutputCodec spentCodec = new SpentOutputCodec();
+  private final LedgerDiffKeyCodec diffCodec = new LedgerDiffKeyCodec();
 
   private Counter rejected;
   private CommittedState committed;
@@ -152,10 +163,10 @@ public final class TransactionStore implements AutoCloseable {
   }
 
   private void enqueue(PendingWrite write) {
-    state.requireRunning();
+    requireWriter();
     try {
       while (!queue.offer(write, 100, TimeUnit.MILLISECONDS)) {
-        state.requireRunning();
+        requireWriter();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -163,8 +174,16 @@ public final class TransactionStore implements AutoCloseable {
     }
   }
 
-  private boolean offer(PendingWrite write) {
+  private void requireWriter() {
     state.requireRunning();
+    Throwable death = writer.death();
+    if (death != null) {
+      throw new StorageException("the storage writer died: " + death, death, false);
+    }
+  }
+
+  private boolean offer(PendingWrite write) {
+    requireWriter();
     if (queue.offer(write)) {
       return true;
     }
@@ -250,6 +269,41 @@ public final class TransactionStore implements AutoCloseable {
     }
     byte[] raw = db.get(Column.MILESTONES, uint32.encode(index));
     return raw == null ? Optional.empty() : Optional.of(idCodec.decode(raw));
+  }
+
+  /** The unspent output {@code ref}, if the ledger has it. */
+  public Optional<Output> unspentOutput(OutputRef ref) {
+    byte[] raw = db.get(Column.LEDGER_OUTPUTS, refCodec.encode(ref));
+    return raw == null ? Optional.empty() : Optional.of(outputCodec.decode(raw));
+  }
+
+  /** The spent output {@code ref} with its spender, if the ledger recorded it. */
+  public Optional<SpentOutput> spentOutput(OutputRef ref) {
+    byte[] raw = db.get(Column.SPENT_OUTPUTS, refCodec.encode(ref));
+    return raw == null ? Optional.empty() : Optional.of(spentCodec.decode(ref, raw));
+  }
+
+  /** The outputs milestone {@code index} created and spent. */
+  public LedgerDiff ledgerDiff(int index) {
+    List<OutputRef> created = new ArrayList<>();
+    List<OutputRef> spent = new ArrayList<>();
+    byte[] prefix = diffCodec.prefix(index);
+    db.scan(
+        Column.LEDGER_DIFFS,
+        prefix,
+        prefix,
+        (key, value) -> {
+          LedgerDiffKey diff = diffCodec.decode(key);
+          (diff.kind() == LedgerDiffKey.Kind.CREATED ? created : spent).add(diff.ref());
+          return true;
+        });
+    return new LedgerDiff(index, created, spent);
+  }
+
+  /** Whether the ledger holds any output (spent or unspent). */
+  boolean hasLedgerState() {
+    return db.hasKeyWithPrefix(Column.LEDGER_OUTPUTS, new byte[0])
+        || db.hasKeyWithPrefix(Column.SPENT_OUTPUTS, new byte[0]);
   }
 
   /** A stored node of the history tree. */

@@ -11,6 +11,8 @@ public sealed interface UpdateOutcome {
     APPLIED,
     /** It names transactions that are not stored; nothing was written. */
     UNKNOWN_TRANSACTIONS,
+    /** It spends outputs that are not unspent; nothing was written. */
+    UNKNOWN_OUTPUTS,
     /** The write queue was full ({@link TransactionStore#tryUpdate} only); nothing was written. */
     QUEUE_FULL
   }
@@ -33,6 +35,17 @@ public sealed interface UpdateOutcome {
     @Override
     public Code code() {
       return Code.UNKNOWN_TRANSACTIONS;
+    }
+  }
+
+  record UnknownOutputs(List<org.tanglenode.protocol.OutputRef> refs) implements UpdateOutcome {
+    public UnknownOutputs {
+      refs = List.copyOf(refs);
+    }
+
+    @Override
+    public Code code() {
+      return Code.UNKNOWN_OUTPUTS;
     }
   }
 

@@ -33,7 +33,9 @@ import org.tanglenode.storage.schema.UInt32Codec;
  * every reported metadata update is there, and that all indexes agree with the transactions in both
  * directions (nothing indexed that is not stored, nothing stored that is not indexed).
  *
- * <p>{@code -Dtangle.storage.crash.rounds=N} changes the number of kills (default 21).
+ * <p>Every third run uses the periodic-sync durability, which promises the same for a kill of the
+ * process (not for a power cut). {@code -Dtangle.storage.crash.rounds=N} changes the number of
+ * kills (default 21).
  */
 class CrashTest {
 

@@ -12,10 +12,12 @@ import org.tanglenode.protocol.TransactionId;
 /**
  * The writer of the crash test, run in its own JVM and killed with SIGKILL at random moments.
  *
- * <p>Arguments: database folder, random seed, how many transactions to write at most. Prints {@code
- * READY} once the database is open, then {@code D <id>} for each transaction only after its store
- * future completed (that is, after the batch holding it was fsynced), and {@code S <id>} after an
- * update marking it solid was applied. After the limit it keeps updating metadata until killed.
+ * <p>Arguments: database folder, random seed, how many transactions to write at most, and {@code
+ * group} (fsync every group) or {@code periodic} (fsync every 100 ms; acknowledged writes must
+ * still survive a kill of the process). Prints {@code READY} once the database is open, then {@code
+ * D <id>} for each transaction only after its store future completed (that is, after the batch
+ * holding it was fsynced), and {@code S <id>} after an update marking it solid was applied. After
+ * the limit it keeps updating metadata until killed.
  */
 public final class CrashWriterMain {
 
@@ -29,7 +31,11 @@ public final class CrashWriterMain {
     long seed = Long.parseLong(args[1]);
     int limit = Integer.parseInt(args[2]);
     PrintStream out = System.out;
-    Storage storage = StorageFixture.open(folder); // never closed: the process is killed
+    StorageConfig config = StorageFixture.config(folder);
+    if (args[3].equals("periodic")) {
+      config = config.withDurability(Durability.syncEvery(java.time.Duration.ofMillis(100)));
+    }
+    Storage storage = StorageFixture.open(config); // never closed: the process is killed
     TransactionStore store = storage.transactions();
     RestartState restart = store.restartState();
     report(out, "READY");

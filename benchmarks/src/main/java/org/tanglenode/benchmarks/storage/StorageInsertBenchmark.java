@@ -47,7 +47,7 @@ import org.tanglenode.storage.StoreOutcome;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
     value = 1,
-    jvmArgs = {"-Xmx1g"})
+    jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class StorageInsertBenchmark {

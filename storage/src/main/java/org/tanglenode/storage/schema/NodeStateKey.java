@@ -22,7 +22,12 @@ public enum NodeStateKey {
    */
   CONFIRMED_MILESTONE("confirmed_milestone", 4),
   /** uint64: wall-clock milliseconds when this database was created. */
-  CREATED_AT_MS("created_at_ms", 8);
+  CREATED_AT_MS("created_at_ms", 8),
+  /**
+   * uint32: the milestone index of a snapshot import in progress. Present only while an import
+   * runs; a database that still has it on open was left by an interrupted import and is refused.
+   */
+  SNAPSHOT_IMPORT("snapshot_import", 4);
 
   private final String keyName;
   private final int valueWidth;
