@@ -225,6 +225,11 @@ final class GroupCommitWriter implements Runnable {
     /** Outputs created (value present) or spent (value empty) earlier in this group. */
     final Map<OutputRef, Optional<Output>> outputs = new HashMap<>();
 
+    /** Inserts of this group whose transaction was stored before the group. */
+    final Set<TransactionId> storedBefore = new HashSet<>();
+
+    TangleDatabase.PrefixProbe approverProbe;
+
     final List<Runnable> completions = new ArrayList<>();
     long transactions;
     long milestoneCount;
@@ -275,8 +280,11 @@ final class GroupCommitWriter implements Runnable {
 
   private void commit(List<PendingWrite> writes) {
     long start = System.nanoTime();
-    try (WriteBatch batch = new WriteBatch()) {
+    try (WriteBatch batch = new WriteBatch();
+        TangleDatabase.PrefixProbe probe = db.prefixProbe(Column.APPROVERS)) {
       Group group = new Group(batch);
+      group.approverProbe = probe;
+      findStoredBefore(group, writes);
       for (PendingWrite write : writes) {
         if (write instanceof PendingWrite.Insert insert) {
           insert(group, insert);
@@ -313,11 +321,29 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
+  /** One multi-get for every insert of the group instead of one lookup each. */
+  private void findStoredBefore(Group group, List<PendingWrite> writes) {
+    List<TransactionId> ids = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
+    for (PendingWrite write : writes) {
+      if (write instanceof PendingWrite.Insert insert) {
+        ids.add(insert.transaction().id());
+        keys.add(insert.transaction().id().bytes());
+      }
+    }
+    boolean[] present = db.containsAll(Column.TRANSACTIONS, keys);
+    for (int i = 0; i < present.length; i++) {
+      if (present[i]) {
+        group.storedBefore.add(ids.get(i));
+      }
+    }
+  }
+
   private void insert(Group group, PendingWrite.Insert write) throws RocksDBException {
     StorableTransaction tx = write.transaction();
     TransactionId id = tx.id();
     byte[] idBytes = id.bytes();
-    if (group.inserted.contains(id) || db.contains(Column.TRANSACTIONS, idBytes)) {
+    if (group.inserted.contains(id) || group.storedBefore.contains(id)) {
       group.completions.add(() -> write.done().complete(new StoreOutcome.AlreadyStored(id)));
       return;
     }
@@ -330,7 +356,7 @@ final class GroupCommitWriter implements Runnable {
       group.approved.add(parent);
       removeTip(group, parent);
     }
-    if (!group.approved.contains(id) && !db.hasKeyWithPrefix(Column.APPROVERS, idBytes)) {
+    if (!group.approved.contains(id) && !group.approverProbe.hasKeyWithPrefix(idBytes)) {
       group.tipsAdded.add(id);
       group.put(Column.TIPS, idBytes, EMPTY);
     }

@@ -369,6 +369,60 @@ final class TangleDatabase implements AutoCloseable {
     return found[0];
   }
 
+  /**
+   * Answers "is there a key with this prefix" many times with one iterator, for the writer's group.
+   * Sees the database as of its opening. Close it before the group ends.
+   */
+  final class PrefixProbe implements AutoCloseable {
+    private final Lock lock;
+    private final ReadOptions read;
+    private final RocksIterator iterator;
+
+    private PrefixProbe(Column column) {
+      this.lock = use();
+      this.read = new ReadOptions().setPrefixSameAsStart(column.idPrefixed());
+      this.iterator = db.newIterator(handles.get(column), read);
+    }
+
+    boolean hasKeyWithPrefix(byte[] prefix) {
+      iterator.seek(prefix);
+      return iterator.isValid() && startsWith(iterator.key(), prefix);
+    }
+
+    @Override
+    public void close() {
+      iterator.close();
+      read.close();
+      lock.unlock();
+    }
+  }
+
+  PrefixProbe prefixProbe(Column column) {
+    return new PrefixProbe(column);
+  }
+
+  /** Which of {@code keys} are present, in one call. */
+  boolean[] containsAll(Column column, List<byte[]> keys) {
+    boolean[] out = new boolean[keys.size()];
+    if (keys.isEmpty()) {
+      return out;
+    }
+    Lock lock = use();
+    try {
+      List<ColumnFamilyHandle> columns =
+          java.util.Collections.nCopies(keys.size(), handles.get(column));
+      List<byte[]> values = db.multiGetAsList(columns, keys);
+      for (int i = 0; i < out.length; i++) {
+        out[i] = values.get(i) != null;
+      }
+      return out;
+    } catch (RocksDBException e) {
+      throw translate("read from", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Receives the entries of a scan in key order; returns false to stop. */
   interface Visitor {
     boolean visit(byte[] key, byte[] value);

@@ -57,7 +57,8 @@ class CrashTest {
               CrashWriterMain.class,
               db.toString(),
               Long.toString(round),
-              Integer.toString(PER_RUN_LIMIT));
+              Integer.toString(PER_RUN_LIMIT),
+              round % 3 == 2 ? "periodic" : "group");
       Reports reports = new Reports(writer);
       reports.start();
       if (round % 5 == 4) {
