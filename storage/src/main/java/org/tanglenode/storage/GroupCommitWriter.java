@@ -246,10 +246,6 @@ final class GroupCommitWriter implements Runnable {
       return value != null ? value : committed.milestoneIndex(kind);
     }
 
-    boolean isTip(TransactionId id) {
-      return tipsAdded.contains(id) || (tips.contains(id) && !tipsRemoved.contains(id));
-    }
-
     Optional<TransactionMetadata> metadata(TransactionId id) {
       TransactionMetadata pending = metadata.get(id);
       if (pending != null) {
@@ -357,8 +353,7 @@ final class GroupCommitWriter implements Runnable {
       removeTip(group, parent);
     }
     if (!group.approved.contains(id) && !group.approverProbe.hasKeyWithPrefix(idBytes)) {
-      group.tipsAdded.add(id);
-      group.put(Column.TIPS, idBytes, EMPTY);
+      group.tipsAdded.add(id); // put at the end of the group if no later write approves it
     }
     if (tx.tag().isPresent()) {
       group.put(
@@ -386,13 +381,12 @@ final class GroupCommitWriter implements Runnable {
   }
 
   private void removeTip(Group group, TransactionId id) throws RocksDBException {
-    if (!group.isTip(id)) {
-      return;
+    if (group.tipsAdded.remove(id)) {
+      return; // became a tip and stopped being one within this group: nothing to write
     }
-    // A tip key is put once and deleted once: SingleDelete leaves no lasting tombstone.
-    group.batch.singleDelete(handle(Column.TIPS), id.bytes());
-    if (!group.tipsAdded.remove(id)) {
-      group.tipsRemoved.add(id);
+    if (tips.contains(id) && group.tipsRemoved.add(id)) {
+      // A tip key is put once and deleted once: SingleDelete leaves no lasting tombstone.
+      group.batch.singleDelete(handle(Column.TIPS), id.bytes());
     }
   }
 
@@ -524,6 +518,9 @@ final class GroupCommitWriter implements Runnable {
   }
 
   private void writeCounters(Group group) throws RocksDBException {
+    for (TransactionId tip : group.tipsAdded) {
+      group.put(Column.TIPS, tip.bytes(), EMPTY);
+    }
     if (group.transactions != committed.transactionCount()) {
       group.put(
           Column.NODE_STATE,

@@ -22,9 +22,9 @@ public enum Column {
   TAGS("tags", false),
   /** milestone index(4) -> milestone transaction id(32). */
   MILESTONES("milestones", false),
-  /** output id: transaction id(32) | output index(2) -> output bytes (protobuf Output). */
+  /** Unspent outputs: output id = transaction id(32) | output index(2) -> {@link OutputCodec}. */
   LEDGER_OUTPUTS("ledger_outputs", false),
-  /** output id(34) -> spending transaction id(32) | milestone index(4). */
+  /** output id(34) -> spending transaction id(32) | milestone index(4) | {@link OutputCodec}. */
   SPENT_OUTPUTS("spent_outputs", false),
   /** milestone index(4) | kind(1: 0 created, 1 spent) | output id(34) -> empty. */
   LEDGER_DIFFS("ledger_diffs", false),
