@@ -6,27 +6,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
+import org.tanglenode.benchmarks.BenchmarkBase;
 import org.tanglenode.storage.StorableTransaction;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageConfig;
@@ -43,21 +37,14 @@ import org.tanglenode.storage.StoreOutcome;
  * as the database grows.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(
-    value = 1,
-    jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
-public class StorageInsertBenchmark {
+public class StorageInsertBenchmark extends BenchmarkBase {
 
   static final int BATCH = 1000;
 
   @Param({"0"})
   int preload;
 
-  private final GeneratedTransactions generator = new GeneratedTransactions(1);
+  private final GeneratedTransactions generator = new GeneratedTransactions(SEED);
   private Path storeFolder;
   private Path rawFolder;
   private Storage storage;

@@ -9,20 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
+import org.tanglenode.benchmarks.BenchmarkBase;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.Durability;
 import org.tanglenode.storage.StorableTransaction;
@@ -37,14 +31,7 @@ import org.tanglenode.storage.TransactionStore;
  * approvers of an id, and a read of an id that is not stored (what the seen-before filter asks).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(
-    value = 1,
-    jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
-public class StorageReadBenchmark {
+public class StorageReadBenchmark extends BenchmarkBase {
 
   @Param({"100000"})
   int size;
@@ -65,7 +52,7 @@ public class StorageReadBenchmark {
             new SimpleMeterRegistry(),
             Clock.systemUTC());
     store = storage.transactions();
-    GeneratedTransactions generator = new GeneratedTransactions(2);
+    GeneratedTransactions generator = new GeneratedTransactions(SEED);
     ids = new TransactionId[size];
     List<CompletableFuture<StoreOutcome>> pending = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -78,7 +65,7 @@ public class StorageReadBenchmark {
       }
     }
     pending.forEach(CompletableFuture::join);
-    GeneratedTransactions others = new GeneratedTransactions(3);
+    GeneratedTransactions others = new GeneratedTransactions(SEED + 1);
     absent = new TransactionId[1024];
     for (int i = 0; i < absent.length; i++) {
       absent[i] = others.next().id();
