@@ -32,6 +32,11 @@ public sealed interface Payload {
       return data.clone();
     }
 
+    /** The data's length, without copying it. */
+    public int size() {
+      return data.length;
+    }
+
     @Override
     public Kind kind() {
       return Kind.DATA;

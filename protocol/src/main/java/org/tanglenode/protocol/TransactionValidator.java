@@ -107,10 +107,10 @@ public final class TransactionValidator {
       }
     }
     if (tx.payload() instanceof Payload.Data data
-        && data.data().length > network.genesis().limits().maxDataBytes()) {
+        && data.size() > network.genesis().limits().maxDataBytes()) {
       return ValidationResult.invalid(
           RejectReason.DATA_TOO_LARGE,
-          data.data().length
+          data.size()
               + " bytes of data, the limit is "
               + network.genesis().limits().maxDataBytes());
     }
