@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GenesisCommand.class,
       TransactionCommand.class,
       DemoCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
