@@ -12,7 +12,7 @@ import org.tanglenode.crypto.sign.Ed25519PublicKey;
  */
 final class PeerScores {
 
-  private static final class Entry {
+  private static final class Score {
     double score;
     long updatedMillis;
     long bannedUntilMillis;
@@ -22,7 +22,7 @@ final class PeerScores {
   private final int banScore;
   private final double decayPerMilli;
   private final long banMillis;
-  private final LinkedHashMap<Ed25519PublicKey, Entry> entries;
+  private final LinkedHashMap<Ed25519PublicKey, Score> entries;
 
   PeerScores(GossipConfig config, Clock clock) {
     this.clock = clock;
@@ -35,7 +35,7 @@ final class PeerScores {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<Ed25519PublicKey, Entry> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<Ed25519PublicKey, Score> eldest) {
             return size() > capacity;
           }
         };
@@ -44,7 +44,7 @@ final class PeerScores {
   /** Adds {@code points} to the key's score; true if that bans it (it was not banned before). */
   synchronized boolean penalize(Ed25519PublicKey key, int points) {
     long now = clock.millis();
-    Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+    Score entry = entries.computeIfAbsent(key, k -> new Score());
     decay(entry, now);
     entry.score += points;
     if (entry.score >= banScore && entry.bannedUntilMillis <= now) {
@@ -56,12 +56,12 @@ final class PeerScores {
   }
 
   synchronized boolean isBanned(Ed25519PublicKey key) {
-    Entry entry = entries.get(key);
+    Score entry = entries.get(key);
     return entry != null && entry.bannedUntilMillis > clock.millis();
   }
 
   synchronized int score(Ed25519PublicKey key) {
-    Entry entry = entries.get(key);
+    Score entry = entries.get(key);
     if (entry == null) {
       return 0;
     }
@@ -74,7 +74,7 @@ final class PeerScores {
     return entries.values().stream().filter(e -> e.bannedUntilMillis > now).count();
   }
 
-  private void decay(Entry entry, long now) {
+  private void decay(Score entry, long now) {
     long elapsed = Math.max(0, now - entry.updatedMillis);
     entry.score = Math.max(0, entry.score - elapsed * decayPerMilli);
     entry.updatedMillis = now;
