@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.confirmation.MilestoneConfirmer;
 import org.tanglenode.consensus.ledger.Ledger;
 import org.tanglenode.consensus.milestone.MilestoneVerdict;
@@ -33,6 +34,7 @@ final class TestNode implements AutoCloseable {
   final Consensus consensus;
   final List<TransactionId> requested = new CopyOnWriteArrayList<>();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final List<ConfirmationOutcome.Confirmed> confirmations = new CopyOnWriteArrayList<>();
 
   private TestNode(Network network, Path folder, SolidifierConfig config) {
     StorageConfig storageConfig =
@@ -60,6 +62,7 @@ final class TestNode implements AutoCloseable {
 
   static TestNode start(Network network, Path folder, SolidifierConfig config) {
     TestNode node = new TestNode(network, folder, config);
+    node.consensus.confirmer().addListener(node.confirmations::add);
     node.consensus.start();
     return node;
   }
@@ -73,6 +76,15 @@ final class TestNode implements AutoCloseable {
             : new StorableTransaction(
                 tx.id(), tx.bytes(), tx.parents(), tx.tag(), tx.timestampMs(), OptionalInt.empty());
     return store().store(storable).join();
+  }
+
+  /** Stores {@code tx} as a plain transaction, never indexed as a milestone. */
+  StoreOutcome storeUnindexed(Transaction tx) {
+    return store()
+        .store(
+            new StorableTransaction(
+                tx.id(), tx.bytes(), tx.parents(), tx.tag(), tx.timestampMs(), OptionalInt.empty()))
+        .join();
   }
 
   /** Stores {@code tx} and offers it to the solidifier. */
