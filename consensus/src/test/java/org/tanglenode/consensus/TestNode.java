@@ -28,7 +28,7 @@ import org.tanglenode.storage.TransactionStore;
  * whose committee signatures pass is stored as the milestone of its index, everything else as a
  * plain transaction; each stored transaction is offered to the solidifier.
  */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
 
   final Storage storage;
   final Consensus consensus;
@@ -56,11 +56,11 @@ final class TestNode implements AutoCloseable {
             Clock.systemUTC());
   }
 
-  static TestNode start(Network network, Path folder) {
+  public static TestNode start(Network network, Path folder) {
     return start(network, folder, SolidifierConfig.defaults());
   }
 
-  static TestNode start(Network network, Path folder, SolidifierConfig config) {
+  public static TestNode start(Network network, Path folder, SolidifierConfig config) {
     TestNode node = new TestNode(network, folder, config);
     node.consensus.confirmer().addListener(node.confirmations::add);
     node.consensus.start();
@@ -79,7 +79,7 @@ final class TestNode implements AutoCloseable {
   }
 
   /** Stores {@code tx} as a plain transaction, never indexed as a milestone. */
-  StoreOutcome storeUnindexed(Transaction tx) {
+  public StoreOutcome storeUnindexed(Transaction tx) {
     return store()
         .store(
             new StorableTransaction(
@@ -88,7 +88,7 @@ final class TestNode implements AutoCloseable {
   }
 
   /** Stores {@code tx} and offers it to the solidifier. */
-  void receive(Transaction tx) {
+  public void receive(Transaction tx) {
     storeOnly(tx);
     OfferOutcome offered = consensus.solidifier().offer(tx.id(), tx.parents());
     if (offered.code() != OfferOutcome.Code.ACCEPTED) {
@@ -96,15 +96,15 @@ final class TestNode implements AutoCloseable {
     }
   }
 
-  TransactionStore store() {
+  public TransactionStore store() {
     return storage.transactions();
   }
 
-  MilestoneConfirmer confirmer() {
+  public MilestoneConfirmer confirmer() {
     return consensus.confirmer();
   }
 
-  Ledger ledger() {
+  public Ledger ledger() {
     return consensus.ledger();
   }
 
