@@ -96,6 +96,15 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** A coordinator over this node's confirmer. */
+  public org.tanglenode.consensus.milestone.Coordinator coordinatorForTest(
+      List<org.tanglenode.crypto.sign.Ed25519PrivateKey> keys,
+      org.tanglenode.consensus.milestone.ParentSource parents,
+      org.tanglenode.consensus.milestone.TransactionSubmitter submitter,
+      java.util.concurrent.ScheduledExecutorService scheduler) {
+    return consensus.coordinator(keys, parents, submitter, scheduler);
+  }
+
   public TransactionStore store() {
     return storage.transactions();
   }
@@ -112,7 +121,7 @@ public final class TestNode implements AutoCloseable {
     return store().metadata(id).orElseThrow();
   }
 
-  MilestoneVerdict signatures(Transaction tx) {
+  public MilestoneVerdict signatures(Transaction tx) {
     return consensus.validator().checkSignatures(tx);
   }
 
