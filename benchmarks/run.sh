@@ -36,7 +36,7 @@ fi
 # Rebuild when the jar is missing or any source or POM it is built from is newer.
 stale() {
   [[ ! -f "$jar" ]] && return 0
-  [[ -n "$(find "$root/pom.xml" "$root/benchmarks" "$root/crypto" "$root/protocol" "$root/storage" \
+  [[ -n "$(find "$root/pom.xml" "$root/benchmarks" "$root/crypto" "$root/protocol" "$root/storage" "$root/consensus" \
     -path '*/target' -prune -o -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' \
     -o -name 'pom.xml' \) -print -quit)" ]]
 }
