@@ -27,9 +27,11 @@ import org.tanglenode.protocol.genesis.Network;
 
 /**
  * A network with one allocation and a cone of {@code size} new transactions on it, as one milestone
- * would confirm: each approves 2 of the 50 transactions before it; every {@code transferEvery}-th
- * is a transfer that passes the allocation's tokens on (a chain of spends, each signed), the rest
- * are 64-byte data anchors. Built from a seed, so every run measures the same bytes.
+ * would confirm: each approves one of the 50 transactions before it and the oldest one nothing
+ * approves yet, so a milestone approving the few left unapproved confirms all of them; every {@code
+ * transferEvery}-th is a transfer that passes the allocation's tokens on (a chain of spends, each
+ * signed), the rest are 64-byte data anchors. Built from a seed, so every run measures the same
+ * bytes.
  */
 final class ConeFixture {
 
@@ -37,7 +39,7 @@ final class ConeFixture {
 
   final Network network;
   final List<Transaction> transactions = new ArrayList<>();
-  final TransactionId tip;
+  final List<TransactionId> tips;
 
   ConeFixture(int size, int transferEvery, long seed) {
     Ed25519PrivateKey owner = key(1);
@@ -59,10 +61,14 @@ final class ConeFixture {
     ids.add(network.rootId());
     OutputRef coins = new OutputRef(network.rootId(), 0);
     Ed25519PrivateKey writer = key(9);
+    java.util.LinkedHashSet<TransactionId> unapproved = new java.util.LinkedHashSet<>();
     for (int i = 0; i < size; i++) {
       List<TransactionId> parents = new ArrayList<>();
       parents.add(ids.get(Math.max(0, ids.size() - 1 - random.nextInt(50))));
-      parents.add(ids.get(Math.max(0, ids.size() - 1 - random.nextInt(50))));
+      parents.add(
+          unapproved.isEmpty()
+              ? ids.get(Math.max(0, ids.size() - 1 - random.nextInt(50)))
+              : unapproved.iterator().next());
       Transaction tx;
       if (transferEvery > 0 && i % transferEvery == 0) {
         Output output = new Output(1_000_000, List.of(ownerAddress), 1, 0);
@@ -85,20 +91,18 @@ final class ConeFixture {
       }
       transactions.add(tx);
       ids.add(tx.id());
+      unapproved.removeAll(parents);
+      unapproved.add(tx.id());
     }
-    tip = ids.get(ids.size() - 1);
+    if (unapproved.size() > 8) {
+      throw new IllegalStateException(unapproved.size() + " transactions are not approved");
+    }
+    tips = List.copyOf(unapproved);
   }
 
-  /**
-   * The parents a milestone approves: the last 8 transactions, so the cone is everything that
-   * reaches them (in practice all of it).
-   */
+  /** The parents a milestone approves: the transactions nothing approves, at most 8. */
   List<TransactionId> milestoneParents() {
-    List<TransactionId> parents = new ArrayList<>();
-    for (int i = transactions.size() - 8; i < transactions.size(); i++) {
-      parents.add(transactions.get(i).id());
-    }
-    return parents;
+    return tips;
   }
 
   private TransactionBuilder builder(Ed25519PrivateKey key, List<TransactionId> parents, int i) {

@@ -60,7 +60,7 @@ public class WhiteFlagBenchmark extends BenchmarkBase {
         };
     parents = fixture.milestoneParents();
     WhiteFlagResult.Ordered check = (WhiteFlagResult.Ordered) order.order(parents, cone);
-    if (check.ids().size() < size * 9 / 10) {
+    if (check.ids().size() != size) {
       throw new IllegalStateException("the cone holds only " + check.ids().size());
     }
   }
