@@ -277,6 +277,19 @@ public final class TransactionStore implements AutoCloseable {
     return raw == null ? Optional.empty() : Optional.of(outputCodec.decode(raw));
   }
 
+  /**
+   * Visits every unspent output in output-id order until {@code visitor} returns false (a scan of
+   * the ledger column: for building an index at start, not for a hot path).
+   */
+  public void forEachUnspentOutput(java.util.function.BiPredicate<OutputRef, Output> visitor) {
+    Objects.requireNonNull(visitor, "visitor");
+    db.scan(
+        Column.LEDGER_OUTPUTS,
+        new byte[0],
+        new byte[0],
+        (key, value) -> visitor.test(refCodec.decode(key), outputCodec.decode(value)));
+  }
+
   /** The spent output {@code ref} with its spender, if the ledger recorded it. */
   public Optional<SpentOutput> spentOutput(OutputRef ref) {
     byte[] raw = db.get(Column.SPENT_OUTPUTS, refCodec.encode(ref));

@@ -1,0 +1,153 @@
+package org.tanglenode.consensus;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanglenode.consensus.confirmation.ConfirmationService;
+import org.tanglenode.consensus.confirmation.MilestoneConfirmer;
+import org.tanglenode.consensus.ledger.Ledger;
+import org.tanglenode.consensus.milestone.Coordinator;
+import org.tanglenode.consensus.milestone.MilestoneValidator;
+import org.tanglenode.consensus.milestone.ParentSource;
+import org.tanglenode.consensus.milestone.TransactionSubmitter;
+import org.tanglenode.consensus.solidification.MissingTransactionRequester;
+import org.tanglenode.consensus.solidification.Solidifier;
+import org.tanglenode.consensus.solidification.SolidifierConfig;
+import org.tanglenode.consensus.solidification.StoredSolidity;
+import org.tanglenode.crypto.sign.Ed25519PrivateKey;
+import org.tanglenode.protocol.TransactionDecoder;
+import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.storage.TransactionStore;
+
+/**
+ * The module's factory and owner: builds the ledger, the confirmer, the confirmation service and
+ * the solidifier over one {@link TransactionStore}, wires the solidifier's events to the
+ * confirmation service, starts them in that order and closes them in reverse. The node offers each
+ * stored transaction to {@link #solidifier()}, checks a milestone with {@link #validator()} before
+ * storing it as the milestone of its index, and may add a {@link #coordinator}.
+ */
+public final class Consensus implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Consensus.class);
+
+  private final Network network;
+  private final TransactionStore store;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Ledger ledger;
+  private final MilestoneConfirmer confirmer;
+  private final ConfirmationService confirmation;
+  private final Solidifier solidifier;
+  private final MilestoneValidator validator;
+
+  private Consensus(
+      Network network,
+      TransactionStore store,
+      MeterRegistry registry,
+      Clock clock,
+      Ledger ledger,
+      MilestoneConfirmer confirmer,
+      ConfirmationService confirmation,
+      Solidifier solidifier) {
+    this.network = network;
+    this.store = store;
+    this.registry = registry;
+    this.clock = clock;
+    this.ledger = ledger;
+    this.confirmer = confirmer;
+    this.confirmation = confirmation;
+    this.solidifier = solidifier;
+    this.validator = new MilestoneValidator(network);
+  }
+
+  /** Builds the services; nothing runs until {@link #start()}. */
+  public static Consensus create(
+      Network network,
+      TransactionStore store,
+      SolidifierConfig solidifierConfig,
+      MissingTransactionRequester requester,
+      MeterRegistry registry,
+      Clock clock) {
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(store, "store");
+    Ledger ledger = new Ledger(network, store);
+    MilestoneConfirmer confirmer =
+        new MilestoneConfirmer(network, store, ledger, store::update, registry);
+    ConfirmationService confirmation =
+        new ConfirmationService(
+            confirmer, Duration.ofMillis(network.genesis().milestoneIntervalMs()));
+    Solidifier solidifier =
+        new Solidifier(
+            solidifierConfig,
+            new StoredSolidity(
+                store,
+                new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
+                network.rootId(),
+                store.restartState().solidEntryPoints().keySet()),
+            requester,
+            registry,
+            clock);
+    return new Consensus(
+        network, store, registry, clock, ledger, confirmer, confirmation, solidifier);
+  }
+
+  /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */
+  public void start() {
+    ledger.start();
+    confirmer.start();
+    confirmation.start();
+    solidifier.addListener(ids -> confirmation.trigger());
+    solidifier.start();
+    confirmation.trigger();
+  }
+
+  /** A coordinator over this node's confirmer; the caller starts and closes it. */
+  public Coordinator coordinator(
+      List<Ed25519PrivateKey> committeeKeys,
+      ParentSource parents,
+      TransactionSubmitter submitter,
+      ScheduledExecutorService scheduler) {
+    return new Coordinator(
+        network, committeeKeys, parents, confirmer, submitter, scheduler, clock, registry);
+  }
+
+  public Solidifier solidifier() {
+    return solidifier;
+  }
+
+  public MilestoneConfirmer confirmer() {
+    return confirmer;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public MilestoneValidator validator() {
+    return validator;
+  }
+
+  public TransactionStore store() {
+    return store;
+  }
+
+  /** Closes the solidifier, then the confirmation thread. Idempotent; storage is the caller's. */
+  @Override
+  public void close() {
+    try {
+      solidifier.close();
+    } catch (RuntimeException e) {
+      LOG.error("Closing the solidifier failed", e);
+    }
+    try {
+      confirmation.close();
+    } catch (RuntimeException e) {
+      LOG.error("Closing the confirmation service failed", e);
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package org.tanglenode.consensus.confirmation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanglenode.consensus.history.ConfirmationHistory;
+import org.tanglenode.consensus.history.HistoryState;
+import org.tanglenode.consensus.history.StagedMerkleNodeStore;
+import org.tanglenode.consensus.ledger.Ledger;
+import org.tanglenode.consensus.ledger.MilestoneLedger;
+import org.tanglenode.consensus.milestone.Commitments;
+import org.tanglenode.consensus.milestone.MilestoneCommitments;
+import org.tanglenode.consensus.milestone.MilestoneValidator;
+import org.tanglenode.consensus.milestone.MilestoneVerdict;
+import org.tanglenode.consensus.whiteflag.StoredCone;
+import org.tanglenode.consensus.whiteflag.WhiteFlagOrder;
+import org.tanglenode.consensus.whiteflag.WhiteFlagResult;
+import org.tanglenode.crypto.merkle.ConsistencyProof;
+import org.tanglenode.crypto.merkle.InclusionProof;
+import org.tanglenode.crypto.merkle.MerkleHasher;
+import org.tanglenode.crypto.merkle.MerkleNode;
+import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.storage.ConflictState;
+import org.tanglenode.storage.MilestoneKind;
+import org.tanglenode.storage.StateUpdate;
+import org.tanglenode.storage.TransactionMetadata;
+import org.tanglenode.storage.TransactionStore;
+import org.tanglenode.storage.UpdateOutcome;
+import org.tanglenode.storage.schema.MerkleKey;
+
+/**
+ * Confirms milestones one at a time, in index order: checks the milestone (signatures, sequence),
+ * walks its cone in white-flag order, appends the cone to the history tree, checks the roots and
+ * size it carries, applies its transfers to the ledger and writes everything as ONE {@link
+ * StateUpdate}: the ledger diff, a referenced mark (with its conflict code) for every confirmed
+ * transaction and the milestone, the new history-tree nodes, and the confirmed (and solid)
+ * milestone index. Storage writes a {@code StateUpdate} atomically, so after a crash a milestone is
+ * either wholly applied or not at all, and the confirmed index, the history tree and the ledger
+ * always agree. If the batch is refused or fails, the heap state (staged history, address index,
+ * confirmed index) is left as it was.
+ *
+ * <p>Also computes the commitments of the next milestone for the coordinator, with the same code.
+ * Every method is synchronized: confirmation, previews and proof reads never interleave.
+ */
+public final class MilestoneConfirmer implements MilestoneCommitments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MilestoneConfirmer.class);
+
+  private final Network network;
+  private final TransactionStore store;
+  private final Ledger ledger;
+  private final StateWriter writer;
+  private final MeterRegistry registry;
+  private final MilestoneValidator validator;
+  private final WhiteFlagOrder order;
+  private final MerkleHasher hasher = MerkleHasher.blake2b256();
+  private final TransactionDecoder decoder;
+  private final List<ConfirmationListener> listeners = new CopyOnWriteArrayList<>();
+
+  private boolean started;
+  private int confirmedIndex;
+  private Optional<TransactionId> lastMilestone = Optional.empty();
+  private Set<TransactionId> entryPoints = Set.of();
+  private ConfirmationHistory history;
+  private Counter confirmedMilestones;
+  private Counter confirmedTransactions;
+  private Timer confirmTimer;
+
+  public MilestoneConfirmer(
+      Network network,
+      TransactionStore store,
+      Ledger ledger,
+      StateWriter writer,
+      MeterRegistry registry) {
+    this.network = Objects.requireNonNull(network, "network");
+    this.store = Objects.requireNonNull(store, "store");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.validator = new MilestoneValidator(network);
+    this.order = new WhiteFlagOrder(hasher);
+    this.decoder = new TransactionDecoder(network.genesis().limits().maxTransactionBytes());
+  }
+
+  /**
+   * Loads the confirmed state: the confirmed index, the last confirmed milestone and, from its
+   * {@code history_size}, the size of the history tree; the solid entry points.
+   */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the confirmer was started before");
+    }
+    started = true;
+    confirmedIndex = store.milestoneIndex(MilestoneKind.CONFIRMED);
+    long historySize = 0;
+    if (confirmedIndex > 0) {
+      TransactionId id =
+          store
+              .milestone(confirmedIndex)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "confirmed milestone " + confirmedIndex + " is not stored"));
+      lastMilestone = Optional.of(id);
+      historySize = milestonePayload(read(id)).historySize();
+    }
+    entryPoints = Set.copyOf(store.restartState().solidEntryPoints().keySet());
+    history =
+        new ConfirmationHistory(
+            hasher,
+            new StagedMerkleNodeStore(
+                (level, index) -> store.historyNode(new MerkleKey(level, index)), historySize));
+    confirmedMilestones =
+        Counter.builder("tangle.consensus.milestones.confirmed").register(registry);
+    confirmedTransactions =
+        Counter.builder("tangle.consensus.transactions.confirmed").register(registry);
+    confirmTimer = Timer.builder("tangle.consensus.milestones.confirm").register(registry);
+  }
+
+  public void addListener(ConfirmationListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public synchronized int confirmedIndex() {
+    return confirmedIndex;
+  }
+
+  /** The history tree's root and size as of the last confirmed milestone. */
+  public synchronized HistoryState history() {
+    requireStarted();
+    return history.current();
+  }
+
+  /** The root of the history tree when it had {@code size} leaves. */
+  public synchronized byte[] historyRoot(long size) {
+    requireStarted();
+    return history.root(size);
+  }
+
+  public synchronized ConsistencyProof consistencyProof(long oldSize, long newSize) {
+    requireStarted();
+    return history.consistencyProof(oldSize, newSize);
+  }
+
+  public synchronized InclusionProof inclusionProof(long leafIndex, long treeSize) {
+    requireStarted();
+    return history.inclusionProof(leafIndex, treeSize);
+  }
+
+  /** Confirms the milestone of the next index if it is stored and solid. */
+  public synchronized ConfirmationOutcome confirmNext() {
+    requireStarted();
+    int next = confirmedIndex + 1;
+    Optional<TransactionId> id = store.milestone(next);
+    if (id.isEmpty()) {
+      return new ConfirmationOutcome.NotAvailable(next, "no milestone " + next + " is stored");
+    }
+    boolean solid = store.metadata(id.get()).map(TransactionMetadata::solid).orElse(false);
+    if (!solid) {
+      return new ConfirmationOutcome.NotAvailable(next, "milestone " + next + " is not solid");
+    }
+    return confirm(read(id.get()));
+  }
+
+  /** Checks and applies {@code milestone}, which must be stored; see the class comment. */
+  public synchronized ConfirmationOutcome confirm(Transaction milestone) {
+    requireStarted();
+    long startNanos = System.nanoTime();
+    TransactionId id = milestone.id();
+    MilestoneVerdict signatures = validator.checkSignatures(milestone);
+    if (signatures instanceof MilestoneVerdict.Rejected rejected) {
+      return reject(id, rejected);
+    }
+    Payload.Milestone payload = (Payload.Milestone) milestone.payload();
+    MilestoneVerdict sequence = validator.checkSequence(payload, confirmedIndex + 1, lastMilestone);
+    if (sequence instanceof MilestoneVerdict.Rejected rejected) {
+      return reject(id, rejected);
+    }
+    StoredCone cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
+    WhiteFlagResult walk = order.order(milestone.parents(), cone);
+    if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
+      return new ConfirmationOutcome.NotSolid(id, incomplete.missing());
+    }
+    WhiteFlagResult.Ordered ordered = (WhiteFlagResult.Ordered) walk;
+    boolean committed = false;
+    try {
+      HistoryState after = history.stage(ordered.ids());
+      Commitments expected =
+          new Commitments(
+              payload.index(), lastMilestone, ordered.confirmedRoot(), after.root(), after.size());
+      MilestoneVerdict commitments = validator.checkCommitments(payload, expected);
+      if (commitments instanceof MilestoneVerdict.Rejected rejected) {
+        return reject(id, rejected);
+      }
+      MilestoneLedger milestoneLedger =
+          new MilestoneLedger(ledger.reader(), payload.index(), milestone.timestampMs());
+      Map<TransactionId, ConflictState> conflicts = new LinkedHashMap<>();
+      List<StateUpdate.Change> marks = new ArrayList<>(ordered.ids().size() + 1);
+      for (TransactionId confirmed : ordered.ids()) {
+        Transaction tx = cone.transaction(confirmed).orElseThrow();
+        ConflictState conflict = milestoneLedger.apply(tx);
+        if (conflict != ConflictState.NONE) {
+          conflicts.put(confirmed, conflict);
+        }
+        marks.add(new StateUpdate.MarkReferenced(confirmed, payload.index(), conflict));
+      }
+      marks.add(new StateUpdate.MarkReferenced(id, payload.index(), ConflictState.NONE));
+      List<StateUpdate.Change> changes = new ArrayList<>(milestoneLedger.changes());
+      changes.addAll(marks);
+      for (MerkleNode node : history.stagedNodes()) {
+        changes.add(
+            new StateUpdate.PutHistoryNode(new MerkleKey(node.level(), node.index()), node.hash()));
+      }
+      changes.add(new StateUpdate.SetMilestoneIndex(MilestoneKind.CONFIRMED, payload.index()));
+      changes.add(
+          new StateUpdate.SetMilestoneIndex(
+              MilestoneKind.SOLID,
+              Math.max(payload.index(), store.milestoneIndex(MilestoneKind.SOLID))));
+      UpdateOutcome outcome = writer.update(new StateUpdate(changes)).join();
+      if (outcome.code() != UpdateOutcome.Code.APPLIED) {
+        LOG.error("Storage refused the batch of milestone {}: {}", payload.index(), outcome);
+        return new ConfirmationOutcome.StorageRefused(id, outcome);
+      }
+      history.commit();
+      committed = true;
+      ledger.applied(milestoneLedger);
+      confirmedIndex = payload.index();
+      lastMilestone = Optional.of(id);
+      ConfirmationOutcome.Confirmed done =
+          new ConfirmationOutcome.Confirmed(payload.index(), id, ordered.ids(), conflicts, after);
+      confirmedMilestones.increment();
+      confirmedTransactions.increment(ordered.ids().size());
+      confirmTimer.record(
+          System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+      LOG.info(
+          "Confirmed milestone {} ({} transactions, {} conflicting)",
+          payload.index(),
+          ordered.ids().size(),
+          conflicts.size());
+      for (ConfirmationListener listener : listeners) {
+        try {
+          listener.confirmed(done);
+        } catch (RuntimeException e) {
+          LOG.error("A confirmation listener failed", e);
+        }
+      }
+      return done;
+    } finally {
+      if (!committed) {
+        history.discard();
+      }
+    }
+  }
+
+  @Override
+  public synchronized Draft next(Collection<TransactionId> parents) {
+    requireStarted();
+    int latest = store.milestoneIndex(MilestoneKind.LATEST);
+    if (latest > confirmedIndex) {
+      return new Draft.NotReady(
+          Draft.Code.PREVIOUS_NOT_CONFIRMED,
+          "milestone " + latest + " is stored, " + confirmedIndex + " is confirmed");
+    }
+    StoredCone cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
+    WhiteFlagResult walk = order.order(parents, cone);
+    if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
+      return new Draft.NotReady(Draft.Code.CONE_INCOMPLETE, incomplete.missing() + " is missing");
+    }
+    WhiteFlagResult.Ordered ordered = (WhiteFlagResult.Ordered) walk;
+    try {
+      HistoryState after = history.stage(ordered.ids());
+      return new Draft.Ready(
+          new Commitments(
+              confirmedIndex + 1,
+              lastMilestone,
+              ordered.confirmedRoot(),
+              after.root(),
+              after.size()));
+    } finally {
+      history.discard();
+    }
+  }
+
+  private ConfirmationOutcome reject(TransactionId id, MilestoneVerdict.Rejected rejected) {
+    Counter.builder("tangle.consensus.milestones.rejected")
+        .tag("code", rejected.code().name())
+        .register(registry)
+        .increment();
+    LOG.warn("Rejected milestone {}: {} {}", id, rejected.code(), rejected.detail());
+    return new ConfirmationOutcome.Rejected(id, rejected);
+  }
+
+  private Transaction read(TransactionId id) {
+    byte[] bytes =
+        store
+            .transactionBytes(id)
+            .orElseThrow(() -> new IllegalStateException("milestone " + id + " is not stored"));
+    ValidationResult decoded = decoder.decode(bytes);
+    if (decoded instanceof ValidationResult.Valid valid) {
+      return valid.transaction();
+    }
+    throw new IllegalStateException("stored milestone " + id + " does not decode: " + decoded);
+  }
+
+  private static Payload.Milestone milestonePayload(Transaction tx) {
+    if (tx.payload() instanceof Payload.Milestone milestone) {
+      return milestone;
+    }
+    throw new IllegalStateException(tx.id() + " is indexed as a milestone but carries none");
+  }
+
+  private void requireStarted() {
+    if (!started) {
+      throw new IllegalStateException("the confirmer is not started");
+    }
+  }
+}

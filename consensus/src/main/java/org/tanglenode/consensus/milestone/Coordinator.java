@@ -1,0 +1,201 @@
+package org.tanglenode.consensus.milestone;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanglenode.crypto.pow.ProofOfWork;
+import org.tanglenode.crypto.sign.Ed25519PrivateKey;
+import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.SignedTransaction;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionBuilder;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.TransactionValidator;
+import org.tanglenode.protocol.genesis.Committee;
+import org.tanglenode.protocol.genesis.Network;
+
+/**
+ * The coordinator role: every {@code milestoneIntervalMs} of the genesis it takes parents from the
+ * {@link ParentSource}, asks {@link MilestoneCommitments} for the next index, previous milestone,
+ * confirmed root and history root and size, builds the milestone signed by the first committee key
+ * it holds and cosigned by the others it holds (at least the threshold; in a devnet one process
+ * holds them all), finds a nonce for the network's proof of work and hands it to the {@link
+ * TransactionSubmitter}. It issues at most one milestone ahead of what its node has confirmed.
+ *
+ * <p>The scheduler is the caller's; {@link #close()} cancels this coordinator's task on it.
+ */
+public final class Coordinator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+  private final Network network;
+  private final List<Ed25519PrivateKey> keys;
+  private final ParentSource parents;
+  private final MilestoneCommitments commitments;
+  private final TransactionSubmitter submitter;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final AtomicInteger lastIssued = new AtomicInteger();
+
+  private ScheduledFuture<?> task;
+  private Counter issued;
+  private Counter skipped;
+  private boolean started;
+  private boolean closed;
+
+  public Coordinator(
+      Network network,
+      List<Ed25519PrivateKey> keys,
+      ParentSource parents,
+      MilestoneCommitments commitments,
+      TransactionSubmitter submitter,
+      ScheduledExecutorService scheduler,
+      Clock clock,
+      MeterRegistry registry) {
+    this.network = Objects.requireNonNull(network, "network");
+    this.keys = List.copyOf(keys);
+    this.parents = Objects.requireNonNull(parents, "parents");
+    this.commitments = Objects.requireNonNull(commitments, "commitments");
+    this.submitter = Objects.requireNonNull(submitter, "submitter");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * Checks the keys and schedules a tick every milestone interval.
+   *
+   * @throws IllegalStateException if it was started before, or its keys are fewer than the
+   *     committee's threshold
+   */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the coordinator was started before");
+    }
+    started = true;
+    committeeKeys();
+    issued = Counter.builder("tangle.consensus.coordinator.issued").register(registry);
+    skipped = Counter.builder("tangle.consensus.coordinator.skipped").register(registry);
+    long interval = network.genesis().milestoneIntervalMs();
+    task = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    try {
+      IssueOutcome outcome = issue();
+      if (outcome instanceof IssueOutcome.NotIssued not) {
+        skipped.increment();
+        LOG.debug("No milestone this tick: {} {}", not.code(), not.detail());
+      } else {
+        issued.increment();
+      }
+    } catch (RuntimeException e) {
+      // One failed tick must not cancel the schedule.
+      LOG.error("The coordinator's tick failed", e);
+    }
+  }
+
+  /** One tick: builds and submits the next milestone if it can. Waits for the submitter. */
+  public IssueOutcome issue() {
+    List<Ed25519PrivateKey> signers = committeeKeys();
+    List<TransactionId> chosen = new ArrayList<>(new TreeSet<>(parents.parents()));
+    if (chosen.isEmpty()) {
+      chosen.add(network.rootId());
+    }
+    if (chosen.size() > TransactionValidator.MAX_PARENTS) {
+      chosen = chosen.subList(0, TransactionValidator.MAX_PARENTS);
+    }
+    MilestoneCommitments.Draft draft = commitments.next(chosen);
+    if (draft instanceof MilestoneCommitments.Draft.NotReady notReady) {
+      IssueOutcome.Code code =
+          notReady.code() == MilestoneCommitments.Draft.Code.CONE_INCOMPLETE
+              ? IssueOutcome.Code.CONE_INCOMPLETE
+              : IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED;
+      return new IssueOutcome.NotIssued(code, notReady.detail());
+    }
+    Commitments next = ((MilestoneCommitments.Draft.Ready) draft).commitments();
+    if (next.index() <= lastIssued.get()) {
+      return new IssueOutcome.NotIssued(
+          IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED,
+          "milestone " + lastIssued.get() + " is issued but not confirmed yet");
+    }
+    Ed25519PrivateKey issuer = signers.get(0);
+    SignedTransaction signed =
+        new TransactionBuilder(network.shortId())
+            .parents(chosen)
+            .issuer(issuer.publicKey())
+            .timestampMs(clock.millis())
+            .payload(
+                new Payload.Milestone(
+                    next.index(),
+                    next.previous(),
+                    next.confirmedRoot(),
+                    next.historyRoot(),
+                    next.historySize()))
+            .build()
+            .sign(issuer);
+    for (Ed25519PrivateKey cosigner : signers.subList(1, signers.size())) {
+      signed.cosign(cosigner);
+    }
+    Transaction milestone = signed.complete(nonce(signed.essenceDigest()));
+    boolean accepted = submitter.submit(milestone).toCompletableFuture().join();
+    if (!accepted) {
+      return new IssueOutcome.NotIssued(
+          IssueOutcome.Code.SUBMIT_REFUSED, "the node refused milestone " + next.index());
+    }
+    lastIssued.accumulateAndGet(next.index(), Math::max);
+    LOG.info("Issued milestone {} ({})", next.index(), milestone.id());
+    return new IssueOutcome.Issued(milestone, next);
+  }
+
+  private long nonce(byte[] digest) {
+    int difficulty = network.genesis().powDifficulty();
+    long nonce = 0;
+    while (!ProofOfWork.meets(digest, nonce, difficulty)) {
+      nonce++;
+    }
+    return nonce;
+  }
+
+  /** The held keys that are committee keys, in committee order; at least the threshold. */
+  private List<Ed25519PrivateKey> committeeKeys() {
+    Committee committee = network.genesis().committee();
+    List<Ed25519PrivateKey> held = new ArrayList<>();
+    for (Ed25519PrivateKey key : keys) {
+      if (committee.contains(key.publicKey()) && !held.contains(key)) {
+        held.add(key);
+      }
+    }
+    if (held.size() < committee.threshold()) {
+      throw new IllegalStateException(
+          "the coordinator holds "
+              + held.size()
+              + " committee keys; milestones need "
+              + committee.threshold());
+    }
+    return held;
+  }
+
+  /** Cancels the schedule. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+}

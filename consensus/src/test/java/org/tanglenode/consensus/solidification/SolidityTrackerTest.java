@@ -1,0 +1,184 @@
+package org.tanglenode.consensus.solidification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.UpdateOutcome;
+
+class SolidityTrackerTest {
+
+  private static final TransactionId ROOT = id(0);
+
+  /** Stored transactions and solid marks on the heap. */
+  private static final class MapStore implements SolidityStore {
+    final Map<TransactionId, List<TransactionId>> stored = new HashMap<>();
+    final Set<TransactionId> solid = new HashSet<>(Set.of(ROOT));
+
+    @Override
+    public Optional<List<TransactionId>> parents(TransactionId id) {
+      return Optional.ofNullable(stored.get(id));
+    }
+
+    @Override
+    public boolean isSolid(TransactionId id) {
+      return solid.contains(id);
+    }
+
+    @Override
+    public CompletableFuture<UpdateOutcome> markSolid(List<TransactionId> ids) {
+      solid.addAll(ids);
+      return CompletableFuture.completedFuture(new UpdateOutcome.Applied());
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    long millis = 1_000_000;
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+
+  private final MapStore store = new MapStore();
+  private final List<TransactionId> requests = new ArrayList<>();
+  private final MutableClock clock = new MutableClock();
+
+  private SolidityTracker tracker(SolidifierConfig config) {
+    return new SolidityTracker(config, store, id -> requests.add(id), clock);
+  }
+
+  private static TransactionId id(int n) {
+    byte[] bytes = new byte[32];
+    bytes[0] = (byte) (n >> 8);
+    bytes[1] = (byte) n;
+    bytes[31] = 7;
+    return new TransactionId(bytes);
+  }
+
+  /** Stores {@code id} and tells the tracker, as the node does. */
+  private void arrive(SolidityTracker tracker, TransactionId id, TransactionId... parents) {
+    store.stored.put(id, List.of(parents));
+    tracker.stored(id, List.of(parents));
+  }
+
+  @Test
+  void aChildBeforeItsParentWaitsAsksForTheParentAndBecomesSolidWithIt() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults());
+    TransactionId parent = id(1);
+    TransactionId child = id(2);
+
+    arrive(tracker, child, parent);
+
+    assertThat(requests).containsExactly(parent);
+    assertThat(tracker.takeNewlySolid()).isEmpty();
+    assertThat(tracker.waitingCount()).isEqualTo(1);
+
+    arrive(tracker, parent, ROOT);
+
+    assertThat(tracker.takeNewlySolid()).containsExactly(parent, child);
+    assertThat(tracker.waitingCount()).isZero();
+    assertThat(tracker.awaitedParentCount()).isZero();
+  }
+
+  @Test
+  void solidityPropagatesDownALongChainArrivingBackwards() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults());
+    int length = 5_000;
+    for (int i = length; i >= 1; i--) {
+      arrive(tracker, id(i), i == 1 ? ROOT : id(i - 1));
+    }
+
+    List<TransactionId> solid = tracker.takeNewlySolid();
+
+    assertThat(solid).hasSize(length);
+    assertThat(solid.get(0)).isEqualTo(id(1));
+    assertThat(solid.get(length - 1)).isEqualTo(id(length));
+    // Each missing parent was asked for once, when its first child arrived.
+    assertThat(requests).hasSize(length - 1).doesNotHaveDuplicates();
+    assertThat(tracker.waitingCount()).isZero();
+  }
+
+  @Test
+  void aStoredButUntrackedParentIsLookedAtAgainFromStorage() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults());
+    TransactionId parent = id(1);
+    TransactionId child = id(2);
+    store.stored.put(parent, List.of(ROOT)); // stored before a restart, never marked solid
+
+    arrive(tracker, child, parent);
+
+    assertThat(requests).isEmpty();
+    assertThat(tracker.takeNewlySolid()).containsExactly(parent, child);
+  }
+
+  @Test
+  void beyondItsBoundTheOldestWaitingTransactionIsDroppedAndCounted() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults().withMaxPending(2));
+
+    arrive(tracker, id(11), id(1));
+    arrive(tracker, id(12), id(2));
+    arrive(tracker, id(13), id(3));
+
+    assertThat(tracker.waitingCount()).isEqualTo(2);
+    assertThat(tracker.droppedForCapacity()).isEqualTo(1);
+    // The dropped one no longer waits; the others still become solid.
+    arrive(tracker, id(1), ROOT);
+    arrive(tracker, id(3), ROOT);
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(1), id(3), id(13));
+  }
+
+  @Test
+  void transactionsWaitingTooLongAreDroppedWithoutBlockingOthers() {
+    SolidityTracker tracker =
+        tracker(SolidifierConfig.defaults().withMaxPendingAge(Duration.ofSeconds(60)));
+    arrive(tracker, id(11), id(1)); // its parent never arrives
+    clock.millis += 30_000;
+    arrive(tracker, id(12), id(2));
+    clock.millis += 31_000;
+
+    tracker.sweep();
+
+    assertThat(tracker.droppedForAge()).isEqualTo(1);
+    assertThat(tracker.waitingCount()).isEqualTo(1);
+    arrive(tracker, id(20), ROOT);
+    arrive(tracker, id(2), id(20));
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(20), id(2), id(12));
+  }
+
+  @Test
+  void aDroppedTransactionBecomesSolidWhenALaterChildReachesIt() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults().withMaxPending(1));
+    arrive(tracker, id(11), id(1));
+    arrive(tracker, id(12), id(2)); // drops 11
+    arrive(tracker, id(1), ROOT);
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(1));
+
+    arrive(tracker, id(30), id(11)); // 11 is stored, unsolid and untracked: looked at again
+
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(11), id(30));
+  }
+}
