@@ -94,8 +94,7 @@ public final class ApiServer implements AutoCloseable {
             .register(meters);
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
     TokenCheck tokens = new TokenCheck(config);
-    Endpoints endpoints =
-        new Endpoints(json, tokens, workers, config.retryAfterSeconds(), busy);
+    Endpoints endpoints = new Endpoints(json, tokens, workers, config.retryAfterSeconds(), busy);
     Router router = Router.router(vertx);
     router
         .route("/api/v1/*")

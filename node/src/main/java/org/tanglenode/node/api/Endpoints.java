@@ -121,7 +121,8 @@ final class Endpoints {
 
   private static ApiRequest request(RoutingContext ctx) {
     Map<String, List<String>> query = new HashMap<>();
-    ctx.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    ctx.queryParams()
+        .forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
     return new ApiRequest(ctx.pathParams(), query, body == null ? null : body.getBytes());
   }
@@ -153,7 +154,9 @@ final class Endpoints {
       api = e;
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
-      api = new ApiException(500, "INTERNAL", "the node failed to answer: " + cause.getClass().getSimpleName());
+      api =
+          new ApiException(
+              500, "INTERNAL", "the node failed to answer: " + cause.getClass().getSimpleName());
     }
     sendError(ctx, api);
   }
@@ -170,7 +173,9 @@ final class Endpoints {
     try {
       bytes = json.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      bytes = "{\"error\":\"INTERNAL\",\"message\":\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      bytes =
+          "{\"error\":\"INTERNAL\",\"message\":\"\"}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     response.setStatusCode(error.status());
     error.headers().forEach(response::putHeader);

@@ -24,10 +24,8 @@ final class NodeRoutes {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
-    this.rates =
-        new Rates(node.ingest()::receivedCount, node.ingest()::storedCount, node.clock());
-    this.decoder =
-        new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
+    this.rates = new Rates(node.ingest()::receivedCount, node.ingest()::storedCount, node.clock());
+    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
   void mount(Router router) {

@@ -44,7 +44,8 @@ final class OperatorRoutes {
                     .handler(
                         ctx ->
                             ctx.response()
-                                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                                .putHeader(
+                                    "Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                                 .end(registry.scrape())));
     serve(router, "/api/v1/openapi.json", "api/openapi.json", "application/json");
     if (config.dashboard()) {

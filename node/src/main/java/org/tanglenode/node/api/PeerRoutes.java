@@ -48,7 +48,8 @@ final class PeerRoutes {
     PeerAddress address = address(body.requiredText("address"));
     boolean known = node.gossip().configuredPeers().contains(address);
     node.gossip().addPeer(address);
-    Map<String, Object> out = Map.of("address", address.toString(), "status", known ? "known" : "added");
+    Map<String, Object> out =
+        Map.of("address", address.toString(), "status", known ? "known" : "added");
     return known ? Reply.ok(out) : Reply.created(out);
   }
 

@@ -24,16 +24,19 @@ final class TokenCheck {
       case OPEN -> {}
       case READ -> {
         if (config.readProtected()) {
-          require(authorization, "reads", config.readToken(), config.writeToken(), config.adminToken());
+          require(
+              authorization, "reads", config.readToken(), config.writeToken(), config.adminToken());
         }
       }
       case SUBMIT -> {
         if (!config.openSubmit()) {
-          require(authorization, "writes (api.writeToken)", config.writeToken(), config.adminToken());
+          require(
+              authorization, "writes (api.writeToken)", config.writeToken(), config.adminToken());
         }
       }
       case WRITE ->
-          require(authorization, "writes (api.writeToken)", config.writeToken(), config.adminToken());
+          require(
+              authorization, "writes (api.writeToken)", config.writeToken(), config.adminToken());
       case ADMIN -> require(authorization, "admin endpoints (api.adminToken)", config.adminToken());
     }
   }

@@ -36,8 +36,7 @@ final class TransactionRoutes {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
-    this.decoder =
-        new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
+    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
   void mount(Router router) {

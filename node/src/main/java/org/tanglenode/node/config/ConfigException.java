@@ -2,8 +2,8 @@ package org.tanglenode.node.config;
 
 /**
  * A configuration that cannot be used: an unknown key, a value of the wrong type or an impossible
- * value. The message names the key (and the environment variable when the value came from one),
- * so the operator knows what to fix; the node does not start.
+ * value. The message names the key (and the environment variable when the value came from one), so
+ * the operator knows what to fix; the node does not start.
  */
 public final class ConfigException extends RuntimeException {
 

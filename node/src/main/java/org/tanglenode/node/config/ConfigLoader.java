@@ -73,7 +73,9 @@ public final class ConfigLoader {
         put(
             tree,
             setting,
-            present == null ? fromText(setting, setting.defaultValue(), "default") : typed(setting, present));
+            present == null
+                ? fromText(setting, setting.defaultValue(), "default")
+                : typed(setting, present));
       }
     }
     tree.put("baseDir", baseDir.toAbsolutePath().toString());
@@ -115,7 +117,8 @@ public final class ConfigLoader {
       }
       if (Settings.isSection(key)) {
         if (!field.getValue().isObject()) {
-          throw new ConfigException(origin + ": " + key + ": is a section, write its keys under it");
+          throw new ConfigException(
+              origin + ": " + key + ": is a section, write its keys under it");
         }
         checkKeys((ObjectNode) field.getValue(), key, origin);
         continue;
@@ -164,7 +167,9 @@ public final class ConfigLoader {
       }
       case INT, LONG -> {
         if (!value.isIntegralNumber()
-            || (setting.type() == Type.INT ? !value.canConvertToInt() : !value.canConvertToLong())) {
+            || (setting.type() == Type.INT
+                ? !value.canConvertToInt()
+                : !value.canConvertToLong())) {
           throw new ConfigException(key + ": must be a whole number, not " + kind(value));
         }
         return value;
@@ -217,7 +222,8 @@ public final class ConfigLoader {
       case INT, LONG -> {
         try {
           long number = Long.parseLong(text.trim());
-          if (setting.type() == Type.INT && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+          if (setting.type() == Type.INT
+              && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
             throw new NumberFormatException();
           }
           return setting.type() == Type.INT

@@ -91,7 +91,8 @@ public final class Settings {
           number("api.retryAfterSeconds", "1", "s", "Retry-After sent with 503"),
           number("api.maxPageSize", "1000", "entries", "largest page of a paged read"),
           number("api.powThreads", "1", "threads", "proof of work for transactions it completes"),
-          number("api.eventBufferSize", "1024", "events", "per subscriber; a slower one is dropped"),
+          number(
+              "api.eventBufferSize", "1024", "events", "per subscriber; a slower one is dropped"),
           number("api.maxEventSubscribers", "64", "subscribers", "open event streams at once"),
           bool("api.dashboard", "true", "serve the dashboard at /"),
           // ---- metrics ----

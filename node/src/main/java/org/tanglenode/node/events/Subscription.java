@@ -7,8 +7,8 @@ import org.tanglenode.protocol.Tag;
 
 /**
  * One subscriber's bounded buffer of events. The hub {@link #offer}s; the subscriber's writer
- * {@link #poll}s when it is told events are waiting. A subscriber whose buffer is full is dropped by
- * the hub: the writer sees {@link #dropped()} and ends the stream.
+ * {@link #poll}s when it is told events are waiting. A subscriber whose buffer is full is dropped
+ * by the hub: the writer sees {@link #dropped()} and ends the stream.
  */
 public final class Subscription {
 

@@ -27,8 +27,7 @@ public final class NodeGossipHost implements GossipHost {
   }
 
   @Override
-  public CompletionStage<OfferResult> offer(
-      TransactionId id, byte[] bytes, Ed25519PublicKey from) {
+  public CompletionStage<OfferResult> offer(TransactionId id, byte[] bytes, Ed25519PublicKey from) {
     return ingest
         .submit(bytes, Source.GOSSIP)
         .thenApply(

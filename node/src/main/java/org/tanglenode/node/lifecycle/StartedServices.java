@@ -23,7 +23,9 @@ public final class StartedServices implements AutoCloseable {
 
   private final Deque<Entry> started = new ArrayDeque<>();
 
-  /** Records that {@code name} is up; it is closed with {@code closer}, before those added earlier. */
+  /**
+   * Records that {@code name} is up; it is closed with {@code closer}, before those added earlier.
+   */
   public synchronized <T> T add(String name, T service, Closer closer) {
     started.push(new Entry(name, closer));
     LOG.debug("started {}", name);
