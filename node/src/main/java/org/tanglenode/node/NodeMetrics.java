@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +39,13 @@ final class NodeMetrics implements AutoCloseable {
       return new NodeMetrics(new SimpleMeterRegistry(), Optional.empty(), Optional.empty());
     }
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Two of Micrometer's processor meters break Prometheus' naming rules (promtool check
+    // metrics): a counter in nanoseconds and a gauge ending in _count. process_cpu_usage and
+    // system_cpu_usage stay.
+    prometheus
+        .config()
+        .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
+        .meterFilter(MeterFilter.deny(id -> id.getName().equals("system.cpu.count")));
     Optional<JvmGcMetrics> gc = Optional.empty();
     if (config.jvm()) {
       new JvmMemoryMetrics().bindTo(prometheus);

@@ -20,7 +20,8 @@ import org.tanglenode.protocol.TransactionId;
 
 /**
  * {@code tangle node} in a JVM of its own, stopped with SIGTERM: it stops within seconds, logs its
- * stop, releases the data folder, and what it had stored is there when the folder is opened again.
+ * stop (as JSON lines, configured by environment), releases the data folder, and what it had stored
+ * is there when the folder is opened again.
  */
 class ShutdownTest {
 
@@ -31,7 +32,7 @@ class ShutdownTest {
     TestNodes nodes = new TestNodes(dir, 0);
     Path config = nodes.configFile("proc", List.of(), "");
     Path stderr = dir.resolve("stderr.txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -41,8 +42,9 @@ class ShutdownTest {
                 "node",
                 "--config",
                 config.toString())
-            .redirectError(stderr.toFile())
-            .start();
+            .redirectError(stderr.toFile());
+    builder.environment().put("TANGLE_LOGGING_FORMAT", "json");
+    Process process = builder.start();
     try {
       BufferedReader out =
           new BufferedReader(
@@ -76,7 +78,13 @@ class ShutdownTest {
       assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
       assertThat(millis).isLessThan(10_000);
-      assertThat(Files.readString(stderr)).contains("node stopped in");
+      List<String> logLines = Files.readAllLines(stderr);
+      assertThat(logLines).anyMatch(l -> l.startsWith("{") && l.contains("node stopped in"));
+      for (String logLine : logLines) {
+        if (logLine.startsWith("{")) {
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(logLine); // JSON lines
+        }
+      }
 
       try (Node again = nodes.start("proc", List.of(), "")) {
         assertThat(again.store().contains(TransactionId.fromHex(id))).isTrue();

@@ -53,6 +53,9 @@ class TwoNodeTest {
         assertThat(b.store().contains(TransactionId.fromHex(id))).isTrue();
         JsonNode trail = apiB.get("/api/v1/tags/shipment-4711/transactions").json();
         assertThat(trail.path("transactions").get(0).path("id").asText()).isEqualTo(id);
+        // With a peer connected, gossip's per-peer meters are in the output too.
+        Promtool.assertAccepts(apiB.get("/metrics").body(), dir);
+        Promtool.assertAccepts(apiA.get("/metrics").body(), dir);
       }
     }
   }

@@ -112,6 +112,7 @@ public final class IngestPipeline implements AutoCloseable {
         .description("transactions waiting for a signature worker")
         .register(meters);
     Gauge.builder("tangle.ingest.queue.capacity", config, IngestConfig::queueCapacity)
+        .description("transactions the signature queue holds at most")
         .register(meters);
     Gauge.builder("tangle.ingest.recent.size", recent, RecentIds::size)
         .description("ids in the seen-before filter")

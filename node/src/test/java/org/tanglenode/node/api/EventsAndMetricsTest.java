@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.tanglenode.node.TestNodes.WRITE_TOKEN;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
+import org.tanglenode.node.Promtool;
 import org.tanglenode.node.TestNodes;
 
 /** Server-sent events filtered by tag, and the Prometheus metrics, over real HTTP. */
@@ -104,31 +103,7 @@ class EventsAndMetricsTest {
           .contains("tangle_events_subscribers")
           .contains("tangle_api_worker_queue_depth")
           .contains("jvm_memory_used_bytes");
-      promtoolAccepts(metrics.body());
+      Promtool.assertAccepts(metrics.body(), dir);
     }
-  }
-
-  /** Runs {@code promtool check metrics} when promtool is installed (Debian package prometheus). */
-  private void promtoolAccepts(String metrics) throws IOException, InterruptedException {
-    Path promtool =
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-            .map(p -> Path.of(p, "promtool"))
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    if (promtool == null) {
-      System.out.println("promtool not installed: skipping `promtool check metrics`");
-      return;
-    }
-    Path file = dir.resolve("metrics.txt");
-    Files.writeString(file, metrics);
-    Process process =
-        new ProcessBuilder(promtool.toString(), "check", "metrics")
-            .redirectInput(file.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
   }
 }
