@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -92,7 +93,17 @@ public final class ApiServer implements AutoCloseable {
         Counter.builder("tangle.api.worker.queue.rejected")
             .description("API requests answered 503 BUSY because the worker queue was full")
             .register(meters);
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
+    // Two event loops are plenty for an office server; Vert.x's own worker pool (unbounded queue)
+    // is not used, and its file system (and cache folder) is not needed: files come from the jar.
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(2)
+                .setWorkerPoolSize(1)
+                .setFileSystemOptions(
+                    new FileSystemOptions()
+                        .setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
     TokenCheck tokens = new TokenCheck(config);
     Endpoints endpoints = new Endpoints(json, tokens, workers, config.retryAfterSeconds(), busy);
     Router router = Router.router(vertx);
