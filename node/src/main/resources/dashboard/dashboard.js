@@ -60,6 +60,13 @@ function drawRates() {
       if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
     });
     g.stroke();
+    const last = rates[rates.length - 1];
+    if (last) {
+      g.fillStyle = color;
+      g.beginPath();
+      g.arc(w - 5, h - pad - (h - 2 * pad) * last[key] / max, 3, 0, 2 * Math.PI);
+      g.fill();
+    }
   }
   canvas.dataset.points = String(rates.length);
 }
