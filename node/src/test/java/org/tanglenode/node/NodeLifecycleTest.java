@@ -32,11 +32,17 @@ class NodeLifecycleTest {
   }
 
   @Test
-  void aDisabledApiIsNotStarted() {
+  void disabledMetricsAreNotServed() {
     try (Node node =
         new TestNodes(dir, 0).start("quiet", List.of(), "metrics:\n  enabled: false\n")) {
-      assertThat(node.apiAddress()).isPresent();
+      Http http = new Http(node.apiAddress().orElseThrow());
+      assertThat(http.get("/metrics").status()).isEqualTo(404);
+      assertThat(http.get("/health").status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aDisabledApiIsNotStarted() {
     NodeConfig config = new TestNodes(dir, 0).config("noapi", List.of(), "");
     NodeConfig withoutApi = config.withApi(ApiConfigs.disabled(config.api()));
     try (Node node = new Node(withoutApi, Clock.systemUTC(), new SplittableRandom(1))) {
