@@ -52,26 +52,54 @@ final class Peer {
     this.metrics = metrics;
     Tags tags = Tags.of("peer", shortId(key));
     this.messagesSent =
-        track(Counter.builder("gossip.peer.messages.sent").tags(tags).register(meters));
+        track(
+            Counter.builder("gossip.peer.messages.sent")
+                .description("messages sent to the peer")
+                .tags(tags)
+                .register(meters));
     this.invalid =
-        track(Counter.builder("gossip.peer.transactions.invalid").tags(tags).register(meters));
+        track(
+            Counter.builder("gossip.peer.transactions.invalid")
+                .description("invalid transactions from the peer")
+                .tags(tags)
+                .register(meters));
     this.duplicates =
-        track(Counter.builder("gossip.peer.transactions.duplicate").tags(tags).register(meters));
+        track(
+            Counter.builder("gossip.peer.transactions.duplicate")
+                .description("transactions from the peer the node already had")
+                .tags(tags)
+                .register(meters));
     this.requestsDropped =
-        track(Counter.builder("gossip.peer.requests.dropped").tags(tags).register(meters));
-    this.dropped = track(Counter.builder("gossip.peer.writes.dropped").tags(tags).register(meters));
+        track(
+            Counter.builder("gossip.peer.requests.dropped")
+                .description("requests of the peer not answered")
+                .tags(tags)
+                .register(meters));
+    this.dropped =
+        track(
+            Counter.builder("gossip.peer.writes.dropped")
+                .description("messages not sent: the peer was above its write-buffer high mark")
+                .tags(tags)
+                .register(meters));
     track(
         FunctionCounter.builder(
                 "gossip.peer.frames.received", connection, Connection::framesReceived)
+            .description("frames received from the peer")
             .tags(tags)
             .register(meters));
     track(
         FunctionCounter.builder("gossip.peer.bytes.received", connection, Connection::bytesReceived)
+            .description("bytes received from the peer")
             .tags(tags)
             .register(meters));
-    track(Gauge.builder("gossip.peer.score", () -> scores.score(key)).tags(tags).register(meters));
+    track(
+        Gauge.builder("gossip.peer.score", () -> scores.score(key))
+            .description("the peer's misbehaviour score")
+            .tags(tags)
+            .register(meters));
     track(
         Gauge.builder("gossip.peer.write.pending.bytes", this, Peer::pendingWriteBytes)
+            .description("bytes queued for the peer")
             .tags(tags)
             .register(meters));
   }

@@ -114,6 +114,7 @@ public final class TransactionStore implements AutoCloseable {
         .description("Writes waiting for the writer")
         .register(registry);
     Gauge.builder("tangle.storage.write.queue.capacity", queue, q -> config.writeQueueCapacity())
+        .description("Writes the write queue holds at most")
         .register(registry);
     writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, registry);
     writerThread = new Thread(writer, "storage-writer");

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       TransactionCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
+      NodeCommand.class,
+      InfoCommand.class,
+      SubmitCommand.class,
+      PeersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
@@ -33,6 +37,9 @@ public final class TangleCommand implements Runnable {
   /** The arguments were wrong (picocli's usage error). */
   public static final int EXIT_USAGE = 2;
 
+  /** A command that talks to a node found no node answering at its API address. */
+  public static final int EXIT_UNREACHABLE = 3;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -47,6 +54,10 @@ public final class TangleCommand implements Runnable {
               || exception instanceof IllegalArgumentException) {
             cmd.getErr().println("tangle: " + exception.getMessage());
             return EXIT_FAILURE;
+          }
+          if (exception instanceof NodeUnreachableException) {
+            cmd.getErr().println("tangle: " + exception.getMessage());
+            return EXIT_UNREACHABLE;
           }
           throw exception;
         });

@@ -1,0 +1,49 @@
+package org.tanglenode.node.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a handler sees of a request, copied off the event loop's objects before the handler runs on
+ * a worker: path parameters, query parameters (first value of each) and the body.
+ */
+record ApiRequest(Map<String, String> path, Map<String, List<String>> query, byte[] body) {
+
+  ApiRequest {
+    path = Map.copyOf(path);
+    query = Map.copyOf(query);
+    body = body == null ? new byte[0] : body;
+  }
+
+  String path(String name) {
+    String value = path.get(name);
+    if (value == null) {
+      throw new IllegalStateException("no path parameter " + name);
+    }
+    return value;
+  }
+
+  Optional<String> query(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** A whole-number query parameter between 1 and {@code max}, or {@code fallback}. */
+  int intQuery(String name, int fallback, int max) {
+    Optional<String> text = query(name);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.get());
+      if (value < 1 || value > max) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "INVALID_PARAMETER", name + " must be a whole number from 1 to " + max);
+    }
+  }
+}

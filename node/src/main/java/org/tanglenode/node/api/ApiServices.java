@@ -1,0 +1,39 @@
+package org.tanglenode.node.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.tanglenode.crypto.sign.Ed25519PublicKey;
+import org.tanglenode.gossip.Gossip;
+import org.tanglenode.node.events.EventHub;
+import org.tanglenode.node.ingest.IngestPipeline;
+import org.tanglenode.node.issuing.PayloadCompleter;
+import org.tanglenode.node.view.LedgerView;
+import org.tanglenode.node.view.MilestoneView;
+import org.tanglenode.node.view.TipSource;
+import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.storage.TransactionStore;
+
+/**
+ * What the API reads and drives, as the node wired it. Consensus will replace the placeholder
+ * {@link TipSource}, {@link MilestoneView} and {@link LedgerView} with its own.
+ *
+ * @param metrics the Prometheus registry to scrape, empty when metrics are off
+ * @param ready whether the node is ready to serve (storage open, gossip started)
+ */
+public record ApiServices(
+    String version,
+    Network network,
+    Ed25519PublicKey nodeKey,
+    TransactionStore store,
+    IngestPipeline ingest,
+    Gossip gossip,
+    TipSource tips,
+    MilestoneView milestones,
+    LedgerView ledger,
+    EventHub events,
+    PayloadCompleter completer,
+    Optional<PrometheusMeterRegistry> metrics,
+    BooleanSupplier ready,
+    Clock clock) {}

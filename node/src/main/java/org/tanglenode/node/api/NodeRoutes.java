@@ -1,0 +1,135 @@
+package org.tanglenode.node.api;
+
+import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tanglenode.crypto.address.Address;
+import org.tanglenode.gossip.MilestoneIndexes;
+import org.tanglenode.gossip.SyncStatus;
+import org.tanglenode.node.config.ApiConfig;
+import org.tanglenode.protocol.TransactionDecoder;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.ValidationResult;
+
+/** Node info, tips, milestones, and the address endpoints that wait for the ledger. */
+final class NodeRoutes {
+
+  private final ApiServices node;
+  private final ApiConfig config;
+  private final Endpoints endpoints;
+  private final Rates rates;
+  private final TransactionDecoder decoder;
+
+  NodeRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
+    this.node = node;
+    this.config = config;
+    this.endpoints = endpoints;
+    this.rates = new Rates(node.ingest()::receivedCount, node.ingest()::storedCount, node.clock());
+    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
+    router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
+    router
+        .get("/api/v1/milestones/:index")
+        .handler(endpoints.blocking(Access.READ, this::milestone));
+    router
+        .get("/api/v1/addresses/:address/balance")
+        .handler(endpoints.quick(Access.READ, this::ledger));
+    router
+        .get("/api/v1/addresses/:address/outputs")
+        .handler(endpoints.quick(Access.READ, this::ledger));
+  }
+
+  private Reply info() {
+    MilestoneIndexes indexes = node.milestones().indexes();
+    SyncStatus sync = node.gossip().syncStatus();
+    Map<String, Object> milestones = new LinkedHashMap<>();
+    milestones.put("latest", indexes.latest());
+    milestones.put("solid", indexes.solid());
+    milestones.put("confirmed", node.milestones().confirmedMilestone());
+    milestones.put("networkLatest", sync.networkLatestMilestone());
+    Rates.Snapshot now = rates.now();
+    Map<String, Object> rate = new LinkedHashMap<>();
+    rate.put("receivedPerSecond", round(now.receivedPerSecond()));
+    rate.put("storedPerSecond", round(now.storedPerSecond()));
+    rate.put("confirmedPerSecond", null);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("network", node.network().genesis().name());
+    out.put("networkId", node.network().id().toHex());
+    out.put("version", node.version());
+    out.put("nodeKey", node.nodeKey().toHex());
+    out.put("synced", sync.synced());
+    out.put("milestones", milestones);
+    out.put("transactions", node.store().transactionCount());
+    out.put("rates", rate);
+    out.put("tips", node.tips().tipCount());
+    out.put("peers", node.gossip().peers().size());
+    out.put("ingestQueue", node.ingest().queueDepth());
+    out.put("eventSubscribers", node.events().subscribers());
+    out.put("powDifficulty", node.network().genesis().powDifficulty());
+    out.put("consensus", "not running: tips, solidity, confirmation and ledger are placeholders");
+    return Reply.ok(out);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  private Reply tips(ApiRequest request) {
+    int limit = request.intQuery("limit", config.maxPageSize(), config.maxPageSize());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("count", node.tips().tipCount());
+    out.put("tips", node.tips().tips(limit).stream().map(TransactionId::toHex).toList());
+    return Reply.ok(out);
+  }
+
+  private Reply milestone(ApiRequest request) {
+    int index;
+    try {
+      index = Integer.parseInt(request.path("index"));
+    } catch (NumberFormatException e) {
+      index = 0;
+    }
+    if (index < 1) {
+      throw ApiException.badRequest(
+          "INVALID_PARAMETER", "a milestone index is a whole number from 1");
+    }
+    int wanted = index;
+    TransactionId id =
+        node.store()
+            .milestone(index)
+            .orElseThrow(() -> ApiException.notFound("no milestone " + wanted));
+    byte[] bytes =
+        node.store()
+            .transactionBytes(id)
+            .orElseThrow(() -> new IllegalStateException("milestone " + wanted + " not stored"));
+    ValidationResult decoded = decoder.decode(bytes);
+    if (!(decoded instanceof ValidationResult.Valid valid)) {
+      throw new IllegalStateException("milestone " + wanted + " does not decode: " + decoded);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("index", index);
+    out.put("id", id.toHex());
+    out.put("transaction", TransactionJson.of(valid.transaction()));
+    return Reply.ok(out);
+  }
+
+  private Reply ledger(ApiRequest request) {
+    String text = request.path("address");
+    try {
+      Address.decode(text, node.network().genesis().addressPrefix());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "INVALID_ADDRESS", "not an address of this network: " + e.getMessage());
+    }
+    if (!node.ledger().available()) {
+      throw new ApiException(
+          501,
+          "NOT_IMPLEMENTED",
+          "balances and outputs come with the ledger (consensus), which this node does not run yet");
+    }
+    throw new ApiException(501, "NOT_IMPLEMENTED", "ledger reads are not wired yet");
+  }
+}

@@ -1,0 +1,98 @@
+package org.tanglenode.node.api;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tanglenode.node.config.ApiConfig;
+
+/**
+ * What operators and tools read: {@code /health}, {@code /health/ready}, {@code /metrics}, the
+ * OpenAPI document and the dashboard's static files (read from the jar once, at start).
+ */
+final class OperatorRoutes {
+
+  private static final Map<String, String> DASHBOARD =
+      Map.of(
+          "/", "dashboard/index.html",
+          "/dashboard.js", "dashboard/dashboard.js",
+          "/dashboard.css", "dashboard/dashboard.css");
+
+  private final ApiServices node;
+  private final ApiConfig config;
+  private final Endpoints endpoints;
+
+  OperatorRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
+    this.node = node;
+    this.config = config;
+    this.endpoints = endpoints;
+  }
+
+  void mount(Router router) {
+    router
+        .get("/health")
+        .handler(endpoints.quick(Access.OPEN, r -> Reply.ok(Map.of("status", "UP"))));
+    router.get("/health/ready").handler(endpoints.quick(Access.OPEN, r -> ready()));
+    node.metrics()
+        .ifPresent(
+            registry ->
+                router
+                    .get("/metrics")
+                    .handler(
+                        ctx ->
+                            ctx.response()
+                                .putHeader(
+                                    "Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                                .end(registry.scrape())));
+    serve(router, "/api/v1/openapi.json", "api/openapi.json", "application/json");
+    if (config.dashboard()) {
+      DASHBOARD.forEach((path, resource) -> serve(router, path, resource, contentType(resource)));
+    }
+  }
+
+  private Reply ready() {
+    if (!node.ready().getAsBoolean()) {
+      throw new ApiException(503, "NOT_READY", "the node is starting or stopping");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "READY");
+    out.put("synced", node.gossip().syncStatus().synced());
+    return Reply.ok(out);
+  }
+
+  private static void serve(Router router, String path, String resource, String type) {
+    Buffer content = Buffer.buffer(read(resource));
+    router
+        .get(path)
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", type)
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(content));
+  }
+
+  private static String contentType(String resource) {
+    if (resource.endsWith(".html")) {
+      return "text/html; charset=utf-8";
+    }
+    if (resource.endsWith(".js")) {
+      return "text/javascript; charset=utf-8";
+    }
+    return "text/css; charset=utf-8";
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = OperatorRoutes.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + resource + " is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.tanglenode.node.api;
+
+import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.tanglenode.node.config.ApiConfig;
+import org.tanglenode.node.ingest.IngestResult;
+import org.tanglenode.node.ingest.Source;
+import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.RejectReason;
+import org.tanglenode.protocol.Tag;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.genesis.Limits;
+import org.tanglenode.storage.TagCursor;
+import org.tanglenode.storage.TagPage;
+
+/** Submitting and reading transactions: by id, metadata, children, by tag. */
+final class TransactionRoutes {
+
+  private final ApiServices node;
+  private final ApiConfig config;
+  private final Endpoints endpoints;
+  private final TransactionDecoder decoder;
+
+  TransactionRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
+    this.node = node;
+    this.config = config;
+    this.endpoints = endpoints;
+    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
+  }
+
+  void mount(Router router) {
+    router.post("/api/v1/transactions").handler(endpoints.async(Access.SUBMIT, this::submit));
+    router
+        .post("/api/v1/transactions/data")
+        .handler(endpoints.blocking(Access.WRITE, this::submitData));
+    router
+        .get("/api/v1/transactions/:id")
+        .handler(endpoints.blocking(Access.READ, this::transaction));
+    router
+        .get("/api/v1/transactions/:id/metadata")
+        .handler(endpoints.blocking(Access.READ, this::metadata));
+    router
+        .get("/api/v1/transactions/:id/children")
+        .handler(endpoints.blocking(Access.READ, this::children));
+    router
+        .get("/api/v1/tags/:tag/transactions")
+        .handler(endpoints.blocking(Access.READ, this::byTag));
+  }
+
+  /** A fully built transaction: decoded on the event loop, then into the ingest pipeline. */
+  private CompletionStage<Reply> submit(ApiRequest request) {
+    JsonBody body = JsonBody.parse(endpoints.json(), request.body(), Set.of("hex", "base64"));
+    Optional<String> hex = body.text("hex");
+    Optional<String> base64 = body.text("base64");
+    if (hex.isPresent() == base64.isPresent()) {
+      throw ApiException.badRequest(
+          "MISSING_FIELD", "give the transaction's bytes in exactly one of 'hex' or 'base64'");
+    }
+    byte[] bytes;
+    try {
+      bytes =
+          hex.isPresent()
+              ? HexFormat.of().parseHex(hex.get())
+              : Base64.getDecoder().decode(base64.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "INVALID_ENCODING", (hex.isPresent() ? "hex" : "base64") + ": " + e.getMessage());
+    }
+    return node.ingest().submit(bytes, Source.API).thenApply(this::reply);
+  }
+
+  /** A data payload the node completes: tips, its signature, proof of work. On a worker. */
+  private Reply submitData(ApiRequest request) {
+    JsonBody body =
+        JsonBody.parse(endpoints.json(), request.body(), Set.of("tag", "data", "dataHex"));
+    Optional<Tag> tag = body.text("tag").map(TransactionRoutes::tag);
+    Optional<String> text = body.text("data");
+    Optional<String> hex = body.text("dataHex");
+    if (text.isPresent() == hex.isPresent()) {
+      throw ApiException.badRequest(
+          "MISSING_FIELD", "give the data in exactly one of 'data' (text) or 'dataHex'");
+    }
+    byte[] data;
+    try {
+      data =
+          text.isPresent()
+              ? text.get().getBytes(StandardCharsets.UTF_8)
+              : HexFormat.of().parseHex(hex.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("INVALID_ENCODING", "dataHex: " + e.getMessage());
+    }
+    int max = node.network().genesis().limits().maxDataBytes();
+    if (data.length > max) {
+      throw ApiException.badRequest(
+          RejectReason.DATA_TOO_LARGE.name(),
+          data.length + " bytes of data, the network allows " + max);
+    }
+    Transaction tx = node.completer().complete(new Payload.Data(tag, data));
+    return reply(node.ingest().submit(tx.bytes(), Source.API).toCompletableFuture().join());
+  }
+
+  private static Tag tag(String text) {
+    try {
+      return Tag.of(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          RejectReason.TAG_TOO_LONG.name(),
+          "a tag has 1 to " + Limits.MAX_TAG_BYTES + " bytes of UTF-8");
+    }
+  }
+
+  private Reply reply(IngestResult result) {
+    switch (result.code()) {
+      case STORED -> {
+        Transaction tx = ((IngestResult.Stored) result).transaction();
+        return Reply.created(Map.of("id", tx.id().toHex(), "status", "stored"));
+      }
+      case DUPLICATE -> {
+        TransactionId id = ((IngestResult.Duplicate) result).id();
+        return Reply.ok(Map.of("id", id.toHex(), "status", "known"));
+      }
+      case INVALID -> {
+        IngestResult.Invalid invalid = (IngestResult.Invalid) result;
+        throw ApiException.badRequest(invalid.reason().name(), invalid.detail());
+      }
+      case QUEUE_FULL ->
+          throw ApiException.unavailable(
+              "QUEUE_FULL",
+              "the node's ingest queue is full; try again shortly",
+              endpoints.retryAfterSeconds());
+      case UNAVAILABLE ->
+          throw ApiException.unavailable(
+              "UNAVAILABLE", "the node is starting or stopping", endpoints.retryAfterSeconds());
+    }
+    throw new AssertionError(result);
+  }
+
+  private Reply transaction(ApiRequest request) {
+    TransactionId id = id(request.path("id"));
+    byte[] bytes =
+        node.store()
+            .transactionBytes(id)
+            .orElseThrow(() -> ApiException.notFound("no transaction " + id.toHex()));
+    ValidationResult decoded = decoder.decode(bytes);
+    if (!(decoded instanceof ValidationResult.Valid valid)) {
+      throw new IllegalStateException("stored transaction " + id + " does not decode: " + decoded);
+    }
+    return Reply.ok(TransactionJson.of(valid.transaction()));
+  }
+
+  private Reply metadata(ApiRequest request) {
+    TransactionId id = id(request.path("id"));
+    return Reply.ok(
+        TransactionJson.metadata(
+            id,
+            node.store()
+                .metadata(id)
+                .orElseThrow(() -> ApiException.notFound("no transaction " + id.toHex()))));
+  }
+
+  private Reply children(ApiRequest request) {
+    TransactionId id = id(request.path("id"));
+    int limit = request.intQuery("limit", config.maxPageSize(), config.maxPageSize());
+    if (!node.store().contains(id)) {
+      throw ApiException.notFound("no transaction " + id.toHex());
+    }
+    List<String> children =
+        node.store().approvers(id, limit).stream().map(TransactionId::toHex).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id.toHex());
+    out.put("children", children);
+    return Reply.ok(out);
+  }
+
+  private Reply byTag(ApiRequest request) {
+    Tag tag = tag(request.path("tag"));
+    int limit = request.intQuery("limit", 100, config.maxPageSize());
+    Optional<TagCursor> after = request.query("cursor").map(TransactionRoutes::cursor);
+    TagPage page = node.store().byTag(tag, after, limit);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tag", tag.toString());
+    out.put(
+        "transactions",
+        page.entries().stream()
+            .map(e -> Map.<String, Object>of("id", e.id().toHex(), "timestamp", e.timestampMs()))
+            .toList());
+    out.put("next", page.next().map(TransactionRoutes::cursorText).orElse(null));
+    return Reply.ok(out);
+  }
+
+  static TransactionId id(String text) {
+    if (text.length() != 2 * TransactionId.SIZE) {
+      throw ApiException.badRequest(
+          "INVALID_ID", "a transaction id is 64 hex digits, not '" + shorten(text) + "'");
+    }
+    try {
+      return TransactionId.fromHex(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "INVALID_ID", "a transaction id is 64 hex digits, not '" + shorten(text) + "'");
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+
+  private static String cursorText(TagCursor cursor) {
+    return cursor.timestampMs() + "." + cursor.id().toHex();
+  }
+
+  private static TagCursor cursor(String text) {
+    int dot = text.indexOf('.');
+    try {
+      if (dot < 1) {
+        throw new IllegalArgumentException();
+      }
+      return new TagCursor(
+          Long.parseLong(text.substring(0, dot)), TransactionId.fromHex(text.substring(dot + 1)));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "INVALID_PARAMETER", "cursor must be the 'next' value of the previous page");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.tanglenode.node.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A small client of the node's REST API for the CLI: JSON in and out; an error answer becomes a
+ * {@link CommandFailedException} with the node's code and message, a node that does not answer a
+ * {@link NodeUnreachableException}.
+ */
+final class ApiClient {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final String token;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  ApiClient(URI base, String token) {
+    this.base = base;
+    this.token = token == null || token.isBlank() ? null : token;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  JsonNode get(String path) {
+    return send(request(path).GET());
+  }
+
+  JsonNode post(String path, Object body) {
+    try {
+      byte[] bytes = json.writeValueAsBytes(body);
+      return send(
+          request(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot encode the request: " + e.getMessage(), e);
+    }
+  }
+
+  JsonNode delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new NodeUnreachableException("no node answers at " + base + " (is it running?)", e);
+    } catch (HttpTimeoutException e) {
+      throw new NodeUnreachableException("the node at " + base + " did not answer in time", e);
+    } catch (IOException e) {
+      throw new NodeUnreachableException("cannot reach the node at " + base + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("interrupted", e);
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(response.body());
+    } catch (IOException e) {
+      throw new CommandFailedException(
+          "the node answered " + response.statusCode() + " with a body that is not JSON", e);
+    }
+    if (response.statusCode() >= 400) {
+      String code = body.path("error").asText("HTTP_" + response.statusCode());
+      throw new CommandFailedException(code + ": " + body.path("message").asText(""));
+    }
+    return body;
+  }
+}

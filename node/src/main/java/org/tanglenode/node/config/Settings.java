@@ -1,0 +1,149 @@
+package org.tanglenode.node.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.tanglenode.node.config.Setting.Type;
+
+/**
+ * Every setting of the node in one place: key, environment variable (derived from the key),
+ * default, unit and meaning. The YAML loader fills absent keys from here, and docs/configuration.md
+ * lists the same rows.
+ */
+public final class Settings {
+
+  private Settings() {}
+
+  public static final List<Setting> ALL =
+      List.of(
+          // ---- files ----
+          path("dataDir", "data", "folder for the database (its db/ subfolder) and node state"),
+          path("genesisFile", "genesis.json", "the network's genesis file"),
+          path("nodeKeyFile", "node.key", "the node's Ed25519 key (PEM, see tangle keygen)"),
+          // ---- storage ----
+          choice(
+              "storage.durability",
+              "every-group",
+              List.of("every-group", "periodic"),
+              "every-group: fsync before acknowledging; periodic: fsync every syncIntervalMs"),
+          number("storage.syncIntervalMs", "1000", "ms", "fsync interval when durability=periodic"),
+          number("storage.writeQueueCapacity", "10000", "writes", "writes waiting for the writer"),
+          number("storage.maxGroupSize", "1000", "writes", "writes committed in one batch at most"),
+          number("storage.maxGroupDelayMs", "0", "ms", "extra wait for a group to fill (0..1000)"),
+          bytes("storage.blockCacheBytes", "134217728", "RocksDB read cache, shared"),
+          bytes("storage.writeBufferBytes", "16777216", "one memtable of one column family"),
+          bytes("storage.totalWriteBufferBytes", "134217728", "all memtables together"),
+          choice(
+              "storage.compression",
+              "LZ4",
+              List.of("NONE", "LZ4", "ZSTD"),
+              "RocksDB block compression"),
+          number("storage.maxOpenFiles", "512", "files", "files RocksDB keeps open; -1 for all"),
+          number("storage.backgroundJobs", "2", "threads", "RocksDB flush and compaction threads"),
+          // ---- gossip ----
+          text("gossip.bindHost", "0.0.0.0", "", "address the peer listener binds"),
+          number("gossip.port", "15600", "TCP port", "peer listener port; 0 picks a free port"),
+          list("gossip.peers", "", "static peers as host:port, dialed and redialed"),
+          bool("gossip.allowListEnabled", "false", "admit only the node keys in gossip.allowList"),
+          list("gossip.allowList", "", "node public keys (64 hex digits) allowed to connect"),
+          bool("gossip.tlsEnabled", "false", "TLS on peer connections (all peers must agree)"),
+          path("gossip.tlsCertificateChain", "", "PEM certificate chain, when TLS is on"),
+          path("gossip.tlsPrivateKey", "", "PEM PKCS#8 key of the certificate, when TLS is on"),
+          number("gossip.ioThreads", "2", "threads", "Netty event loops for peers"),
+          number("gossip.workerThreads", "2", "threads", "handshake and look-up workers"),
+          number("gossip.maxInboundPeers", "32", "connections", "inbound connections at once"),
+          number("gossip.maxMessagesPerSecond", "20000", "messages/s", "per peer rate limit"),
+          bytes("gossip.maxBytesPerSecond", "33554432", "per peer rate limit"),
+          bytes("gossip.maxFrameBytes", "65536", "largest frame a peer may send"),
+          number("gossip.heartbeatIntervalMs", "2000", "ms", "heartbeat to every peer"),
+          number("gossip.idleTimeoutMs", "20000", "ms", "silent peer is disconnected"),
+          number("gossip.banScore", "100", "points", "misbehaviour score that bans a peer"),
+          number("gossip.banDurationMs", "600000", "ms", "how long a ban lasts"),
+          number("gossip.maxPendingOffersPerPeer", "64", "transactions", "offers in ingest"),
+          // ---- ingest ----
+          number(
+              "ingest.queueCapacity",
+              "10000",
+              "transactions",
+              "transactions waiting for a signature worker; beyond it QUEUE_FULL / HTTP 503"),
+          number("ingest.signatureWorkers", "2", "threads", "signature-checking workers"),
+          number("ingest.recentIds", "100000", "ids", "ids remembered by the seen-before filter"),
+          // ---- tips (placeholder until consensus' tip selection) ----
+          number("tips.maxTracked", "10000", "ids", "tips remembered (placeholder tip pool)"),
+          number("tips.parents", "2", "parents", "parents of a transaction the node completes"),
+          // ---- api ----
+          bool("api.enabled", "true", "serve the REST API, events, metrics and the dashboard"),
+          text("api.bindHost", "127.0.0.1", "", "address the HTTP server binds"),
+          number("api.port", "14265", "TCP port", "HTTP port; 0 picks a free port"),
+          text("api.writeToken", "", "", "bearer token for write endpoints; empty: disabled"),
+          text("api.adminToken", "", "", "bearer token for admin endpoints; empty: disabled"),
+          text("api.readToken", "", "", "bearer token for reads when api.readProtected"),
+          bool("api.readProtected", "false", "reads need a token (read, write or admin)"),
+          bool(
+              "api.openSubmit",
+              "false",
+              "accept fully built (signed, proof of work done) transactions without a token"),
+          bytes("api.maxBodyBytes", "65536", "largest request body; more is answered 413"),
+          number("api.workerThreads", "4", "threads", "threads for storage reads and issuing"),
+          number("api.workerQueue", "256", "requests", "requests waiting for a worker; then 503"),
+          number("api.retryAfterSeconds", "1", "s", "Retry-After sent with 503"),
+          number("api.maxPageSize", "1000", "entries", "largest page of a paged read"),
+          number("api.powThreads", "1", "threads", "proof of work for transactions it completes"),
+          number(
+              "api.eventBufferSize", "1024", "events", "per subscriber; a slower one is dropped"),
+          number("api.maxEventSubscribers", "64", "subscribers", "open event streams at once"),
+          bool("api.dashboard", "true", "serve the dashboard at /"),
+          // ---- metrics ----
+          bool("metrics.enabled", "true", "serve Prometheus metrics at /metrics"),
+          bool("metrics.jvm", "true", "include JVM memory, GC, thread and CPU meters"),
+          // ---- logging ----
+          choice("logging.format", "text", List.of("text", "json"), "log line format on stderr"),
+          choice(
+              "logging.level",
+              "INFO",
+              List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE"),
+              "root log level"));
+
+  private static final Map<String, Setting> BY_KEY =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
+
+  /** The setting with this dotted key. */
+  public static Optional<Setting> byKey(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+
+  /** Whether {@code prefix} is a section (the start of some key followed by a dot). */
+  static boolean isSection(String prefix) {
+    return ALL.stream().anyMatch(s -> s.key().startsWith(prefix + "."));
+  }
+
+  private static Setting text(String key, String def, String unit, String meaning) {
+    return new Setting(key, Type.TEXT, def, unit, meaning, List.of());
+  }
+
+  private static Setting path(String key, String def, String meaning) {
+    return new Setting(key, Type.PATH, def, "path", meaning, List.of());
+  }
+
+  private static Setting number(String key, String def, String unit, String meaning) {
+    return new Setting(key, Type.INT, def, unit, meaning, List.of());
+  }
+
+  private static Setting bytes(String key, String def, String meaning) {
+    return new Setting(key, Type.LONG, def, "bytes", meaning, List.of());
+  }
+
+  private static Setting bool(String key, String def, String meaning) {
+    return new Setting(key, Type.BOOLEAN, def, "", meaning, List.of());
+  }
+
+  private static Setting choice(String key, String def, List<String> choices, String meaning) {
+    return new Setting(key, Type.CHOICE, def, "", meaning, choices);
+  }
+
+  private static Setting list(String key, String def, String meaning) {
+    return new Setting(key, Type.LIST, def, "list", meaning, List.of());
+  }
+}

@@ -1,0 +1,119 @@
+package org.tanglenode.node.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tanglenode.node.ingest.StoredListener;
+import org.tanglenode.protocol.Tag;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionId;
+
+/**
+ * Fans events out to subscribers (the API's server-sent event streams), each with a bounded buffer:
+ * a subscriber whose buffer is full is dropped and counted, never waited for. Publishing happens on
+ * the storage writer's thread, so it only serialises once and offers to queues.
+ *
+ * <p>Today it publishes {@code transaction} events; milestones and confirmations join when
+ * consensus lands ({@link #publish}).
+ */
+public final class EventHub implements StoredListener, AutoCloseable {
+
+  private final int bufferSize;
+  private final int maxSubscribers;
+  private final ObjectMapper json;
+  private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final Counter published;
+  private final Counter dropped;
+  private volatile boolean closed;
+
+  public EventHub(int bufferSize, int maxSubscribers, ObjectMapper json, MeterRegistry meters) {
+    this.bufferSize = bufferSize;
+    this.maxSubscribers = maxSubscribers;
+    this.json = json;
+    this.published =
+        Counter.builder("tangle.events.published")
+            .description("events published to subscribers")
+            .register(meters);
+    this.dropped =
+        Counter.builder("tangle.events.subscribers.dropped")
+            .description("subscribers dropped because their buffer was full")
+            .register(meters);
+    Gauge.builder("tangle.events.subscribers", subscriptions, Set::size)
+        .description("open event streams")
+        .register(meters);
+  }
+
+  /** A new subscription, or empty when {@code maxSubscribers} are open or the hub is closed. */
+  public synchronized Optional<Subscription> subscribe(
+      Optional<Tag> filter, Subscription.Signal signal) {
+    if (closed || subscriptions.size() >= maxSubscribers) {
+      return Optional.empty();
+    }
+    Subscription subscription = new Subscription(filter, bufferSize, signal);
+    subscriptions.add(subscription);
+    return Optional.of(subscription);
+  }
+
+  public void unsubscribe(Subscription subscription) {
+    if (subscriptions.remove(subscription)) {
+      subscription.end();
+    }
+  }
+
+  public int subscribers() {
+    return subscriptions.size();
+  }
+
+  /** Offers {@code event} to every subscriber that wants it; drops those that are full. */
+  public void publish(NodeEvent event) {
+    if (closed) {
+      return;
+    }
+    published.increment();
+    for (Subscription subscription : subscriptions) {
+      if (subscription.wants(event) && !subscription.offer(event)) {
+        if (subscriptions.remove(subscription)) {
+          dropped.increment();
+          subscription.drop();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onStored(Transaction tx) {
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", tx.id().toHex());
+    data.put("parents", tx.parents().stream().map(TransactionId::toHex).toList());
+    data.put("kind", tx.payload().kind().name());
+    data.put("tag", tx.tag().map(Tag::toString).orElse(null));
+    data.put("timestamp", tx.timestampMs());
+    data.put("issuer", tx.issuer().toHex());
+    data.put("size", tx.size());
+    try {
+      publish(new NodeEvent("transaction", json.writeValueAsString(data), tx.tag()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise an event", e);
+    }
+  }
+
+  /** Ends every stream; later subscriptions are refused. Idempotent. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    for (Subscription subscription : subscriptions) {
+      subscriptions.remove(subscription);
+      subscription.end();
+    }
+  }
+}
