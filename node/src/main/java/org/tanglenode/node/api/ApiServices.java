@@ -16,8 +16,8 @@ import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.storage.TransactionStore;
 
 /**
- * What the API reads and drives, as the node wired it. Consensus will replace the placeholder
- * {@link TipSource}, {@link MilestoneView} and {@link LedgerView} with its own.
+ * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
+ * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param ready whether the node is ready to serve (storage open, gossip started)

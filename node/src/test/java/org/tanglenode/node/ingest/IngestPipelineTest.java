@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.OfferResult;
 import org.tanglenode.node.config.IngestConfig;
-import org.tanglenode.node.view.StoredMilestones;
+import org.tanglenode.node.view.StoreMilestones;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.TestNetwork;
 import org.tanglenode.protocol.TestTransactions;
@@ -59,6 +59,7 @@ class IngestPipelineTest {
         new TransactionValidator(network, Clock.systemUTC()),
         storage.transactions(),
         listener,
+        milestone -> true,
         meters);
   }
 
@@ -124,7 +125,7 @@ class IngestPipelineTest {
       ingest.start();
       NodeGossipHost host =
           new NodeGossipHost(
-              ingest, storage.transactions(), new StoredMilestones(storage.transactions()));
+              ingest, storage.transactions(), new StoreMilestones(storage.transactions()));
       List<CompletableFuture<IngestResult>> accepted = new ArrayList<>();
       // 1: stored, its listener holds the storage writer. 2: fills storage's queue of 1.
       // 3: a signature worker waits for room in storage. 4: waits in the ingest queue of 1.
