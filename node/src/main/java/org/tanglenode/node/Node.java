@@ -301,7 +301,7 @@ public final class Node implements AutoCloseable {
   }
 
   private void logConfirmed(ConfirmationOutcome.Confirmed confirmed) {
-    LOG.info(
+    LOG.debug(
         "milestone {} confirmed {} transactions ({} conflicting), history size {}",
         confirmed.index(),
         confirmed.ids().size(),
