@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -93,6 +94,7 @@ public final class Node implements AutoCloseable {
   private final RandomGenerator random;
   private final StartedServices services = new StartedServices();
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private final AtomicLong confirmedTransactions = new AtomicLong();
 
   private volatile Ed25519PublicKey nodeKey;
   private volatile TransactionStore store;
@@ -167,6 +169,7 @@ public final class Node implements AutoCloseable {
     decider.solidifier().addListener(tips);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
+    decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
     try {
       decider.start();
     } catch (RuntimeException e) {
@@ -234,6 +237,7 @@ public final class Node implements AutoCloseable {
                   events,
                   completer,
                   metrics.prometheus(),
+                  confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
                   clock),
               json,

@@ -24,7 +24,12 @@ final class NodeRoutes {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
-    this.rates = new Rates(node.ingest()::receivedCount, node.ingest()::storedCount, node.clock());
+    this.rates =
+        new Rates(
+            node.ingest()::receivedCount,
+            node.ingest()::storedCount,
+            node.confirmedTransactions(),
+            node.clock());
     this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
@@ -54,7 +59,7 @@ final class NodeRoutes {
     Map<String, Object> rate = new LinkedHashMap<>();
     rate.put("receivedPerSecond", round(now.receivedPerSecond()));
     rate.put("storedPerSecond", round(now.storedPerSecond()));
-    rate.put("confirmedPerSecond", null);
+    rate.put("confirmedPerSecond", round(now.confirmedPerSecond()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("network", node.network().genesis().name());
     out.put("networkId", node.network().id().toHex());
