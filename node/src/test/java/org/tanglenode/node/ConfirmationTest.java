@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.tanglenode.node.TestNodes.WRITE_TOKEN;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.protocol.TestNetwork;
@@ -17,7 +20,8 @@ import org.tanglenode.protocol.genesis.Genesis;
 /**
  * Two nodes on loopback, each with its own RocksDB folder: the coordinator holds the committee keys
  * of a test genesis with a 300 ms milestone interval. A data transaction submitted on the other
- * node is confirmed on both, by the same milestone, and the milestone is served by index.
+ * node is confirmed on both, by the same milestone, the milestone is served by index, and the
+ * peer's event stream carries the milestone and the transaction's confirmation.
  */
 class ConfirmationTest {
 
@@ -49,6 +53,12 @@ class ConfirmationTest {
             .untilAsserted(
                 () ->
                     assertThat(confirmed(apiP)).as("the peer follows the milestones").isPositive());
+        List<String> events = new CopyOnWriteArrayList<>();
+        apiP.client()
+            .sendAsync(
+                HttpRequest.newBuilder(apiP.base().resolve("/api/v1/events")).build(),
+                HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(response -> response.body().forEach(events::add));
 
         Http.Answer made =
             apiP.post(
@@ -77,6 +87,16 @@ class ConfirmationTest {
         assertThat(milestone.path("transaction").path("issuer").asText())
             .isEqualTo(TestNetwork.committeeKeys().get(0).publicKey().toHex());
         assertThat(metadata(apiP, id).path("conflicting").asBoolean()).isFalse();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () ->
+                    assertThat(events)
+                        .contains("event: milestone", "event: confirmation")
+                        .anyMatch(
+                            line ->
+                                line.contains(
+                                    "\"id\":\"" + id + "\",\"milestone\":" + index + ",")));
       } catch (AssertionError e) {
         System.err.println("coordinator: " + apiC.get("/api/v1/info").body());
         System.err.println("peer: " + apiP.get("/api/v1/info").body());
