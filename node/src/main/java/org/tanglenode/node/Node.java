@@ -162,6 +162,12 @@ public final class Node implements AutoCloseable {
         .description("solid tips in the tip pool")
         .register(meters);
     MilestoneView milestones = new StoreMilestones(store);
+    Gauge.builder(
+            "tangle.milestones.lag",
+            milestones,
+            m -> Math.max(0, m.indexes().latest() - m.confirmedMilestone()))
+        .description("milestones stored but not confirmed yet (latest minus confirmed)")
+        .register(meters);
 
     Consensus decider =
         Consensus.create(
