@@ -7,12 +7,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanglenode.consensus.Consensus;
+import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
+import org.tanglenode.consensus.milestone.Coordinator;
+import org.tanglenode.consensus.solidification.OfferOutcome;
+import org.tanglenode.consensus.solidification.SolidifierConfig;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.keyfile.KeyFileException;
 import org.tanglenode.crypto.pow.PowSolver;
@@ -26,15 +35,20 @@ import org.tanglenode.node.api.ApiStartException;
 import org.tanglenode.node.config.NodeConfig;
 import org.tanglenode.node.events.EventHub;
 import org.tanglenode.node.ingest.IngestPipeline;
+import org.tanglenode.node.ingest.IngestResult;
 import org.tanglenode.node.ingest.NodeGossipHost;
+import org.tanglenode.node.ingest.Source;
 import org.tanglenode.node.ingest.StoredFanout;
 import org.tanglenode.node.issuing.PayloadCompleter;
 import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.node.lifecycle.StartedServices;
-import org.tanglenode.node.view.LedgerView;
+import org.tanglenode.node.view.ConsensusLedger;
 import org.tanglenode.node.view.MilestoneView;
-import org.tanglenode.node.view.RecentTips;
-import org.tanglenode.node.view.StoredMilestones;
+import org.tanglenode.node.view.SolidTips;
+import org.tanglenode.node.view.StoreMilestones;
+import org.tanglenode.node.view.TipSource;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.GenesisFileException;
@@ -49,10 +63,12 @@ import org.tanglenode.storage.TransactionStore;
  * constructor or factory; this class only decides the order.
  *
  * <p>Start order (each needs the ones before it): metrics registry, storage (RocksDB, group-commit
- * writer), tip pool and milestone view (placeholders until consensus), ingest pipeline (signature
- * workers), gossip (listener, dialer), event hub, proof-of-work solver, API server. {@link
- * #close()} closes them in reverse, each in its own try: the API stops accepting first, gossip says
- * goodbye to peers, ingest drains its queue into storage, storage commits and closes RocksDB.
+ * writer), event hub, consensus (ledger, confirmation thread, solidifier), ingest pipeline
+ * (signature workers), gossip (listener, dialer), the coordinator when configured (its scheduler,
+ * then itself), proof-of-work solver, API server. {@link #close()} closes them in reverse, each in
+ * its own try: the API stops accepting first, the coordinator stops issuing, gossip says goodbye to
+ * peers, ingest drains its queue into storage, consensus stops its threads, storage commits and
+ * closes RocksDB.
  *
  * <p>No static state: several nodes run in one JVM (tests, a devnet), each with its own ports (0
  * picks free ones), folders and meter registry.
@@ -64,6 +80,7 @@ import org.tanglenode.storage.TransactionStore;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final int MILESTONE_PARENTS = 8;
 
   private enum State {
     NEW,
@@ -77,9 +94,11 @@ public final class Node implements AutoCloseable {
   private final RandomGenerator random;
   private final StartedServices services = new StartedServices();
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private final AtomicLong confirmedTransactions = new AtomicLong();
 
   private volatile Ed25519PublicKey nodeKey;
   private volatile TransactionStore store;
+  private volatile Consensus consensus;
   private volatile Gossip gossip;
   private volatile Optional<ApiServer> api = Optional.empty();
 
@@ -120,6 +139,7 @@ public final class Node implements AutoCloseable {
   private void startParts() {
     Network network = readGenesis();
     Ed25519PrivateKey key = readKey();
+    List<Ed25519PrivateKey> committeeKeys = readCommitteeKeys();
     nodeKey = key.publicKey();
     NodeMetrics metrics = NodeMetrics.create(config.metrics());
     services.add("metrics", metrics, metrics::close);
@@ -129,19 +149,52 @@ public final class Node implements AutoCloseable {
     services.add("storage", storage, storage::close);
     store = storage.transactions();
 
-    StoredFanout stored = new StoredFanout();
-    RecentTips tips =
-        new RecentTips(
-            store.restartState().tips(), network.rootId(), config.tips().maxTracked(), random);
-    stored.add(tips);
-    Gauge.builder("tangle.tips", tips, RecentTips::tipCount)
-        .description("tips (placeholder tip pool until consensus)")
-        .register(meters);
-    MilestoneView milestones = new StoredMilestones(store);
+    ObjectMapper json = new ObjectMapper();
+    EventHub events =
+        new EventHub(
+            config.api().eventBufferSize(), config.api().maxEventSubscribers(), json, meters);
+    services.add("events", events, events::close);
 
+    SolidTips tips =
+        new SolidTips(
+            store.restartState().tips(), network.rootId(), config.tips().maxTracked(), random);
+    Gauge.builder("tangle.tips", tips, SolidTips::tipCount)
+        .description("solid tips in the tip pool")
+        .register(meters);
+    MilestoneView milestones = new StoreMilestones(store);
+    Gauge.builder(
+            "tangle.milestones.lag",
+            milestones,
+            m -> Math.max(0, m.indexes().latest() - m.confirmedMilestone()))
+        .description("milestones stored but not confirmed yet (latest minus confirmed)")
+        .register(meters);
+
+    Consensus decider =
+        Consensus.create(
+            network, store, SolidifierConfig.defaults(), this::requestMissing, meters, clock);
+    decider.solidifier().addListener(tips);
+    decider.confirmer().addListener(events);
+    decider.confirmer().addListener(this::logConfirmed);
+    decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
+    try {
+      decider.start();
+    } catch (RuntimeException e) {
+      decider.close();
+      throw new NodeStartException("consensus cannot start: " + e.getMessage(), e);
+    }
+    consensus = services.add("consensus", decider, decider::close);
+
+    StoredFanout stored = new StoredFanout();
+    stored.add(tips);
+    stored.add(tx -> offerToSolidifier(decider, tx));
     IngestPipeline ingest =
         new IngestPipeline(
-            config.ingest(), new TransactionValidator(network, clock), store, stored, meters);
+            config.ingest(),
+            new TransactionValidator(network, clock),
+            store,
+            stored,
+            milestone -> decider.validator().checkSignatures(milestone).isValid(),
+            meters);
     ingest.start();
     services.add("ingest", ingest, ingest::close);
 
@@ -161,13 +214,11 @@ public final class Node implements AutoCloseable {
     }
     gossip = services.add("gossip", peers, peers::close);
     stored.add(tx -> peers.broadcast(tx.id(), tx.bytes()));
-
-    ObjectMapper json = new ObjectMapper();
-    EventHub events =
-        new EventHub(
-            config.api().eventBufferSize(), config.api().maxEventSubscribers(), json, meters);
-    services.add("events", events, events::close);
     stored.add(events);
+
+    if (config.coordinator().enabled()) {
+      startCoordinator(decider, committeeKeys, tips, ingest, network);
+    }
 
     if (config.api().enabled()) {
       PowSolver solver = new PowSolver(config.api().powThreads());
@@ -188,10 +239,11 @@ public final class Node implements AutoCloseable {
                   peers,
                   tips,
                   milestones,
-                  LedgerView.NONE,
+                  new ConsensusLedger(decider.ledger()),
                   events,
                   completer,
                   metrics.prometheus(),
+                  confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
                   clock),
               json,
@@ -203,6 +255,80 @@ public final class Node implements AutoCloseable {
       }
       api = Optional.of(services.add("api", server, server::close));
     }
+  }
+
+  /**
+   * The coordinator on a scheduler thread of its own: parents from the tip pool (without the root,
+   * which the coordinator approves by itself when there are none), milestones into the ingest
+   * pipeline like any other transaction. Closed before the scheduler, which is closed before
+   * gossip.
+   */
+  private void startCoordinator(
+      Consensus decider,
+      List<Ed25519PrivateKey> committeeKeys,
+      TipSource tips,
+      IngestPipeline ingest,
+      Network network) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "coordinator");
+              t.setDaemon(true);
+              return t;
+            });
+    services.add("coordinator scheduler", scheduler, scheduler::shutdownNow);
+    Coordinator coordinator =
+        decider.coordinator(
+            committeeKeys,
+            () ->
+                tips.selectParents(MILESTONE_PARENTS).stream()
+                    .filter(id -> !id.equals(network.rootId()))
+                    .toList(),
+            tx ->
+                ingest
+                    .submit(tx.bytes(), Source.COORDINATOR)
+                    .thenApply(result -> result.code() == IngestResult.Code.STORED),
+            scheduler);
+    try {
+      coordinator.start();
+    } catch (IllegalStateException e) {
+      throw new NodeStartException("the coordinator cannot start: " + e.getMessage(), e);
+    }
+    services.add("coordinator", coordinator, coordinator::close);
+  }
+
+  private boolean requestMissing(TransactionId id) {
+    Gossip peers = gossip;
+    return peers != null && peers.requestTransaction(id);
+  }
+
+  /** On the storage writer's thread: never waits. A refused offer is retried by a later child. */
+  private static void offerToSolidifier(Consensus decider, Transaction tx) {
+    OfferOutcome outcome = decider.solidifier().offer(tx.id(), tx.parents());
+    if (outcome.code() == OfferOutcome.Code.QUEUE_FULL) {
+      LOG.debug("solidifier queue full; {} waits for a later child", tx.id());
+    }
+  }
+
+  private void logConfirmed(ConfirmationOutcome.Confirmed confirmed) {
+    LOG.debug(
+        "milestone {} confirmed {} transactions ({} conflicting), history size {}",
+        confirmed.index(),
+        confirmed.ids().size(),
+        confirmed.conflicts().size(),
+        confirmed.history().size());
+  }
+
+  private List<Ed25519PrivateKey> readCommitteeKeys() {
+    List<Ed25519PrivateKey> keys = new ArrayList<>();
+    for (String file : config.coordinator().committeeKeyFiles()) {
+      try {
+        keys.add(KeyFile.read(config.resolve(file)));
+      } catch (KeyFileException e) {
+        throw new NodeStartException("coordinator.committeeKeyFiles: " + e.getMessage(), e);
+      }
+    }
+    return keys;
   }
 
   private Network readGenesis() {
@@ -270,6 +396,11 @@ public final class Node implements AutoCloseable {
   /** The node's transaction store, for reads (tests, the devnet). */
   public TransactionStore store() {
     return requireStarted(store);
+  }
+
+  /** The node's consensus (ledger, confirmer), for reads (tests, the devnet). */
+  public Consensus consensus() {
+    return requireStarted(consensus);
   }
 
   /** The names of the running parts, in start order. */

@@ -22,7 +22,14 @@ class NodeLifecycleTest {
     try {
       assertThat(node.runningParts())
           .containsExactly(
-              "metrics", "storage", "ingest", "gossip", "events", "proof-of-work solver", "api");
+              "metrics",
+              "storage",
+              "events",
+              "consensus",
+              "ingest",
+              "gossip",
+              "proof-of-work solver",
+              "api");
     } finally {
       node.close();
     }

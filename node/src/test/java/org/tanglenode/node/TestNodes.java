@@ -12,6 +12,7 @@ import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.node.config.ConfigLoader;
 import org.tanglenode.node.config.NodeConfig;
 import org.tanglenode.protocol.TestNetwork;
+import org.tanglenode.protocol.genesis.Genesis;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.Network;
 
@@ -26,21 +27,44 @@ public final class TestNodes {
   public static final String ADMIN_TOKEN = "admin-token-0123456789";
 
   private final Path root;
-  private final int powDifficulty;
+  private final Genesis genesis;
 
   public TestNodes(Path root, int powDifficulty) {
+    this(root, TestNetwork.genesis(powDifficulty));
+  }
+
+  /** Nodes of {@code genesis}, such as a test genesis with a shorter milestone interval. */
+  public TestNodes(Path root, Genesis genesis) {
     this.root = root;
-    this.powDifficulty = powDifficulty;
+    this.genesis = genesis;
     try {
-      Files.write(
-          root.resolve("genesis.json"), GenesisFile.encode(TestNetwork.genesis(powDifficulty)));
+      Files.write(root.resolve("genesis.json"), GenesisFile.encode(genesis));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public Network network() {
-    return TestNetwork.network(powDifficulty);
+    return GenesisFile.parse(GenesisFile.encode(genesis));
+  }
+
+  /**
+   * Writes {@link TestNetwork#committeeKeys()} into key files in the root folder and returns the
+   * YAML of a coordinator section that names them.
+   */
+  public String coordinatorYaml() {
+    List<String> files = new java.util.ArrayList<>();
+    int n = 1;
+    for (org.tanglenode.crypto.sign.Ed25519PrivateKey key : TestNetwork.committeeKeys()) {
+      Path file = root.resolve("committee-" + n++ + ".key");
+      if (!Files.exists(file)) {
+        KeyFile.write(file, key);
+      }
+      files.add("../" + file.getFileName());
+    }
+    return "coordinator:\n  enabled: true\n  committeeKeyFiles: ["
+        + String.join(", ", files)
+        + "]\n";
   }
 
   /**

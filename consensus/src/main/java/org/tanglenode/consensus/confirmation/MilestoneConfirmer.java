@@ -127,10 +127,17 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
             new StagedMerkleNodeStore(
                 (level, index) -> store.historyNode(new MerkleKey(level, index)), historySize));
     confirmedMilestones =
-        Counter.builder("tangle.consensus.milestones.confirmed").register(registry);
+        Counter.builder("tangle.consensus.milestones.confirmed")
+            .description("milestones confirmed")
+            .register(registry);
     confirmedTransactions =
-        Counter.builder("tangle.consensus.transactions.confirmed").register(registry);
-    confirmTimer = Timer.builder("tangle.consensus.milestones.confirm").register(registry);
+        Counter.builder("tangle.consensus.transactions.confirmed")
+            .description("transactions confirmed by milestones")
+            .register(registry);
+    confirmTimer =
+        Timer.builder("tangle.consensus.milestones.confirm")
+            .description("time to check and apply a milestone")
+            .register(registry);
   }
 
   public void addListener(ConfirmationListener listener) {
@@ -300,6 +307,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   private ConfirmationOutcome reject(TransactionId id, MilestoneVerdict.Rejected rejected) {
     Counter.builder("tangle.consensus.milestones.rejected")
         .tag("code", rejected.code().name())
+        .description("milestones rejected, by reason")
         .register(registry)
         .increment();
     LOG.warn("Rejected milestone {}: {} {}", id, rejected.code(), rejected.detail());

@@ -85,8 +85,14 @@ public final class Coordinator implements AutoCloseable {
     }
     started = true;
     committeeKeys();
-    issued = Counter.builder("tangle.consensus.coordinator.issued").register(registry);
-    skipped = Counter.builder("tangle.consensus.coordinator.skipped").register(registry);
+    issued =
+        Counter.builder("tangle.consensus.coordinator.issued")
+            .description("milestones issued")
+            .register(registry);
+    skipped =
+        Counter.builder("tangle.consensus.coordinator.skipped")
+            .description("ticks that issued no milestone")
+            .register(registry);
     long interval = network.genesis().milestoneIntervalMs();
     task = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
   }

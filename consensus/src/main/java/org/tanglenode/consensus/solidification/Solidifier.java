@@ -74,20 +74,36 @@ public final class Solidifier implements AutoCloseable {
     }
     started = true;
     String prefix = "tangle.consensus.solidifier.";
-    Gauge.builder(prefix + "queue.depth", queue, BlockingQueue::size).register(registry);
-    Gauge.builder(prefix + "queue.capacity", queue, q -> config.queueCapacity()).register(registry);
-    Gauge.builder(prefix + "waiting", this, s -> s.waitingCount).register(registry);
-    rejected = Counter.builder(prefix + "rejected").register(registry);
-    solid = Counter.builder(prefix + "solid").register(registry);
+    Gauge.builder(prefix + "queue.depth", queue, BlockingQueue::size)
+        .description("offers waiting for the solidifier")
+        .register(registry);
+    Gauge.builder(prefix + "queue.capacity", queue, q -> config.queueCapacity())
+        .description("offers the solidifier queue holds at most")
+        .register(registry);
+    Gauge.builder(prefix + "waiting", this, s -> s.waitingCount)
+        .description("transactions waiting for a parent")
+        .register(registry);
+    rejected =
+        Counter.builder(prefix + "rejected")
+            .description("offers refused because the queue was full")
+            .register(registry);
+    solid =
+        Counter.builder(prefix + "solid")
+            .description("transactions marked solid")
+            .register(registry);
     FunctionCounter.builder(prefix + "dropped", tracker, SolidityTracker::droppedForCapacity)
         .tag("reason", "capacity")
+        .description("waiting transactions dropped")
         .register(registry);
     FunctionCounter.builder(prefix + "dropped", tracker, SolidityTracker::droppedForAge)
         .tag("reason", "age")
+        .description("waiting transactions dropped")
         .register(registry);
     FunctionCounter.builder(prefix + "requested", tracker, SolidityTracker::requested)
+        .description("missing parents requested from peers")
         .register(registry);
     FunctionCounter.builder(prefix + "requests.refused", tracker, SolidityTracker::requestsRefused)
+        .description("requests for missing parents that could not be queued")
         .register(registry);
     running = true;
     thread = new Thread(this::loop, "solidifier");

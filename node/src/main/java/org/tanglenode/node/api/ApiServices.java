@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.Gossip;
 import org.tanglenode.node.events.EventHub;
@@ -16,10 +17,11 @@ import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.storage.TransactionStore;
 
 /**
- * What the API reads and drives, as the node wired it. Consensus will replace the placeholder
- * {@link TipSource}, {@link MilestoneView} and {@link LedgerView} with its own.
+ * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
+ * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
+ * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
  */
 public record ApiServices(
@@ -35,5 +37,6 @@ public record ApiServices(
     EventHub events,
     PayloadCompleter completer,
     Optional<PrometheusMeterRegistry> metrics,
+    LongSupplier confirmedTransactions,
     BooleanSupplier ready,
     Clock clock) {}

@@ -11,7 +11,7 @@ import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
 
-/** Node info, tips, milestones, and the address endpoints that wait for the ledger. */
+/** Node info, tips, milestones, and address balances and outputs from the ledger. */
 final class NodeRoutes {
 
   private final ApiServices node;
@@ -24,7 +24,12 @@ final class NodeRoutes {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
-    this.rates = new Rates(node.ingest()::receivedCount, node.ingest()::storedCount, node.clock());
+    this.rates =
+        new Rates(
+            node.ingest()::receivedCount,
+            node.ingest()::storedCount,
+            node.confirmedTransactions(),
+            node.clock());
     this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
@@ -36,10 +41,10 @@ final class NodeRoutes {
         .handler(endpoints.blocking(Access.READ, this::milestone));
     router
         .get("/api/v1/addresses/:address/balance")
-        .handler(endpoints.quick(Access.READ, this::ledger));
+        .handler(endpoints.quick(Access.READ, this::balance));
     router
         .get("/api/v1/addresses/:address/outputs")
-        .handler(endpoints.quick(Access.READ, this::ledger));
+        .handler(endpoints.quick(Access.READ, this::outputs));
   }
 
   private Reply info() {
@@ -54,7 +59,7 @@ final class NodeRoutes {
     Map<String, Object> rate = new LinkedHashMap<>();
     rate.put("receivedPerSecond", round(now.receivedPerSecond()));
     rate.put("storedPerSecond", round(now.storedPerSecond()));
-    rate.put("confirmedPerSecond", null);
+    rate.put("confirmedPerSecond", round(now.confirmedPerSecond()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("network", node.network().genesis().name());
     out.put("networkId", node.network().id().toHex());
@@ -69,7 +74,6 @@ final class NodeRoutes {
     out.put("ingestQueue", node.ingest().queueDepth());
     out.put("eventSubscribers", node.events().subscribers());
     out.put("powDifficulty", node.network().genesis().powDifficulty());
-    out.put("consensus", "not running: tips, solidity, confirmation and ledger are placeholders");
     return Reply.ok(out);
   }
 
@@ -116,20 +120,49 @@ final class NodeRoutes {
     return Reply.ok(out);
   }
 
-  private Reply ledger(ApiRequest request) {
-    String text = request.path("address");
+  private Address address(ApiRequest request) {
     try {
-      Address.decode(text, node.network().genesis().addressPrefix());
+      return Address.decode(request.path("address"), node.network().genesis().addressPrefix());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "INVALID_ADDRESS", "not an address of this network: " + e.getMessage());
     }
+  }
+
+  private void requireLedger() {
     if (!node.ledger().available()) {
-      throw new ApiException(
-          501,
-          "NOT_IMPLEMENTED",
-          "balances and outputs come with the ledger (consensus), which this node does not run yet");
+      throw new ApiException(501, "NOT_IMPLEMENTED", "this node keeps no ledger");
     }
-    throw new ApiException(501, "NOT_IMPLEMENTED", "ledger reads are not wired yet");
+  }
+
+  private Reply balance(ApiRequest request) {
+    Address address = address(request);
+    requireLedger();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("address", request.path("address"));
+    out.put("balance", node.ledger().balance(address));
+    out.put("confirmedMilestone", node.milestones().confirmedMilestone());
+    return Reply.ok(out);
+  }
+
+  private Reply outputs(ApiRequest request) {
+    Address address = address(request);
+    requireLedger();
+    int limit = request.intQuery("limit", config.maxPageSize(), config.maxPageSize());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("address", request.path("address"));
+    out.put(
+        "outputs",
+        node.ledger().outputs(address, limit).stream()
+            .map(
+                ref -> {
+                  Map<String, Object> o = new LinkedHashMap<>();
+                  o.put("transactionId", ref.transactionId().toHex());
+                  o.put("index", ref.index());
+                  return o;
+                })
+            .toList());
+    out.put("confirmedMilestone", node.milestones().confirmedMilestone());
+    return Reply.ok(out);
   }
 }

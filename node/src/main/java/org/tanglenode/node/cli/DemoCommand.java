@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "Shows the whole path of one record offline: makes a committee key and an issuer key, a",
       "genesis for a new network, anchors the hash of a sample shipping manifest in a signed",
       "transaction with proof of work, and checks it as every node would. Writes into a folder",
-      "it prints. (The node and `tangle devnet` come next.)"
+      "it prints. For a running network use `tangle devnet`."
     })
 final class DemoCommand implements Runnable {
 

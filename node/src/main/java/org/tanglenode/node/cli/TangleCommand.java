@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimulateCommand.class,
       NodeCommand.class,
+      DevnetCommand.class,
       InfoCommand.class,
       SubmitCommand.class,
       PeersCommand.class,

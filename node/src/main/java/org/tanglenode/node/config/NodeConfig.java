@@ -18,7 +18,8 @@ public record NodeConfig(
     TipsConfig tips,
     ApiConfig api,
     MetricsConfig metrics,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    CoordinatorConfig coordinator) {
 
   public NodeConfig {
     ConfigException.check(!dataDir.isBlank(), "dataDir", "must not be empty");
@@ -61,6 +62,41 @@ public record NodeConfig(
         tips,
         value,
         metrics,
-        logging);
+        logging,
+        coordinator);
+  }
+
+  /** This configuration with another coordinator section (tests and devnets). */
+  public NodeConfig withCoordinator(CoordinatorConfig value) {
+    return new NodeConfig(
+        baseDir,
+        dataDir,
+        genesisFile,
+        nodeKeyFile,
+        storage,
+        gossip,
+        ingest,
+        tips,
+        api,
+        metrics,
+        logging,
+        value);
+  }
+
+  /** This configuration with another gossip section (tests and devnets). */
+  public NodeConfig withGossip(GossipSection value) {
+    return new NodeConfig(
+        baseDir,
+        dataDir,
+        genesisFile,
+        nodeKeyFile,
+        storage,
+        value,
+        ingest,
+        tips,
+        api,
+        metrics,
+        logging,
+        coordinator);
   }
 }

@@ -70,8 +70,8 @@ public final class Settings {
               "transactions waiting for a signature worker; beyond it QUEUE_FULL / HTTP 503"),
           number("ingest.signatureWorkers", "2", "threads", "signature-checking workers"),
           number("ingest.recentIds", "100000", "ids", "ids remembered by the seen-before filter"),
-          // ---- tips (placeholder until consensus' tip selection) ----
-          number("tips.maxTracked", "10000", "ids", "tips remembered (placeholder tip pool)"),
+          // ---- tips ----
+          number("tips.maxTracked", "10000", "ids", "solid tips remembered by the tip pool"),
           number("tips.parents", "2", "parents", "parents of a transaction the node completes"),
           // ---- api ----
           bool("api.enabled", "true", "serve the REST API, events, metrics and the dashboard"),
@@ -95,6 +95,12 @@ public final class Settings {
               "api.eventBufferSize", "1024", "events", "per subscriber; a slower one is dropped"),
           number("api.maxEventSubscribers", "64", "subscribers", "open event streams at once"),
           bool("api.dashboard", "true", "serve the dashboard at /"),
+          // ---- coordinator ----
+          bool("coordinator.enabled", "false", "issue milestones (needs the committee keys)"),
+          list(
+              "coordinator.committeeKeyFiles",
+              "",
+              "committee key files (PEM) to sign milestones with; at least the threshold"),
           // ---- metrics ----
           bool("metrics.enabled", "true", "serve Prometheus metrics at /metrics"),
           bool("metrics.jvm", "true", "include JVM memory, GC, thread and CPU meters"),

@@ -5,25 +5,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tanglenode.consensus.confirmation.ConfirmationListener;
+import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.node.ingest.StoredListener;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.ConflictState;
 
 /**
  * Fans events out to subscribers (the API's server-sent event streams), each with a bounded buffer:
  * a subscriber whose buffer is full is dropped and counted, never waited for. Publishing happens on
  * the storage writer's thread, so it only serialises once and offers to queues.
  *
- * <p>Today it publishes {@code transaction} events; milestones and confirmations join when
- * consensus lands ({@link #publish}).
+ * <p>It publishes {@code transaction} events (on the storage writer's thread) and, for each
+ * confirmed milestone, one {@code milestone} event and one {@code confirmation} event per
+ * transaction it confirmed (on consensus' confirmation thread). Confirmations carry no tag, so a
+ * stream filtered by tag does not get them.
  */
-public final class EventHub implements StoredListener, AutoCloseable {
+public final class EventHub implements StoredListener, ConfirmationListener, AutoCloseable {
 
   private final int bufferSize;
   private final int maxSubscribers;
@@ -102,6 +108,37 @@ public final class EventHub implements StoredListener, AutoCloseable {
     data.put("size", tx.size());
     try {
       publish(new NodeEvent("transaction", json.writeValueAsString(data), tx.tag()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise an event", e);
+    }
+  }
+
+  @Override
+  public void confirmed(ConfirmationOutcome.Confirmed confirmed) {
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    Map<String, Object> milestone = new LinkedHashMap<>();
+    milestone.put("index", confirmed.index());
+    milestone.put("id", confirmed.milestone().toHex());
+    milestone.put("confirmed", confirmed.ids().size());
+    milestone.put("conflicting", confirmed.conflicts().size());
+    milestone.put("historySize", confirmed.history().size());
+    milestone.put("historyRoot", HexFormat.of().formatHex(confirmed.history().root()));
+    publish(new NodeEvent("milestone", write(milestone), Optional.empty()));
+    for (TransactionId id : confirmed.ids()) {
+      ConflictState conflict = confirmed.conflicts().getOrDefault(id, ConflictState.NONE);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("id", id.toHex());
+      data.put("milestone", confirmed.index());
+      data.put("conflict", conflict.name());
+      publish(new NodeEvent("confirmation", write(data), Optional.empty()));
+    }
+  }
+
+  private String write(Map<String, Object> data) {
+    try {
+      return json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise an event", e);
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +54,7 @@ public final class IngestPipeline implements AutoCloseable {
   private final TransactionValidator validator;
   private final TransactionStore store;
   private final StoredListener listener;
+  private final MilestoneGate milestones;
   private final MeterRegistry meters;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final RecentIds recent;
@@ -70,11 +72,13 @@ public final class IngestPipeline implements AutoCloseable {
       TransactionValidator validator,
       TransactionStore store,
       StoredListener listener,
+      MilestoneGate milestones,
       MeterRegistry meters) {
     this.config = config;
     this.validator = validator;
     this.store = store;
     this.listener = listener;
+    this.milestones = milestones;
     this.meters = meters;
     this.recent = new RecentIds(config.recentIds());
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -185,7 +189,7 @@ public final class IngestPipeline implements AutoCloseable {
       }
       valid.increment();
       store
-          .store(StorableTransaction.from(tx))
+          .store(storable(tx))
           .whenComplete(
               (outcome, error) -> {
                 if (error != null) {
@@ -200,6 +204,23 @@ public final class IngestPipeline implements AutoCloseable {
       LOG.error("ingest of {} failed", id, e);
       done.completeExceptionally(e);
     }
+  }
+
+  /** Indexed as a milestone only if its committee signatures pass the {@link MilestoneGate}. */
+  private StorableTransaction storable(Transaction tx) {
+    StorableTransaction storable = StorableTransaction.from(tx);
+    if (storable.milestoneIndex().isEmpty() || milestones.mayIndex(tx)) {
+      return storable;
+    }
+    LOG.warn(
+        "milestone {} fails the committee signature check; stored as a plain transaction", tx.id());
+    return new StorableTransaction(
+        storable.id(),
+        storable.bytes(),
+        storable.parents(),
+        storable.tag(),
+        storable.timestampMs(),
+        OptionalInt.empty());
   }
 
   private void finish(Transaction tx, StoreOutcome outcome, CompletableFuture<IngestResult> done) {

@@ -6,8 +6,8 @@ import org.tanglenode.protocol.OutputRef;
 
 /**
  * Balances and unspent outputs of an address, from the UTXO ledger that the consensus module
- * applies. Until it lands, {@link #NONE} is the only implementation: {@link #available()} is false
- * and the API answers 501 NOT_IMPLEMENTED.
+ * applies ({@link ConsensusLedger}). {@link #NONE} is the no-op for a node without a ledger: {@link
+ * #available()} is false and the API answers 501 NOT_IMPLEMENTED.
  */
 public interface LedgerView {
 
@@ -20,7 +20,7 @@ public interface LedgerView {
   /** The unspent outputs of {@code address}, at most {@code limit}. Only when available. */
   List<OutputRef> outputs(Address address, int limit);
 
-  /** No ledger: the node does not apply milestones yet. */
+  /** No ledger (API tests of other parts). */
   LedgerView NONE =
       new LedgerView() {
         @Override
@@ -30,12 +30,12 @@ public interface LedgerView {
 
         @Override
         public long balance(Address address) {
-          throw new UnsupportedOperationException("no ledger until consensus lands");
+          throw new UnsupportedOperationException("this node keeps no ledger");
         }
 
         @Override
         public List<OutputRef> outputs(Address address, int limit) {
-          throw new UnsupportedOperationException("no ledger until consensus lands");
+          throw new UnsupportedOperationException("this node keeps no ledger");
         }
       };
 }

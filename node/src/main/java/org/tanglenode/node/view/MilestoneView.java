@@ -3,10 +3,9 @@ package org.tanglenode.node.view;
 import org.tanglenode.gossip.MilestoneIndexes;
 
 /**
- * The node's milestone state as gossip heartbeats, node info and readiness need it. Until the
- * consensus module lands, {@link StoredMilestones} reads storage's counters: the latest milestone
- * stored is real, but nothing makes milestones solid or confirmed yet, so both stay at what storage
- * holds (0 on a fresh node).
+ * The node's milestone state as gossip heartbeats, node info and readiness need it: {@link
+ * StoreMilestones} reads storage's counters, which storage (latest) and consensus (solid,
+ * confirmed) keep.
  */
 public interface MilestoneView {
 

@@ -4,9 +4,8 @@ import java.util.List;
 import org.tanglenode.protocol.TransactionId;
 
 /**
- * Where the node gets parents for a transaction it completes, and the tips it shows. Until the
- * consensus module brings tip selection (restricted uniform random tip selection over solid tips),
- * {@link RecentTips} is a placeholder that knows only which stored transactions have no child yet.
+ * Where the node gets parents for a transaction it completes, and the tips it shows. {@link
+ * SolidTips} keeps the solid transactions without a solid child.
  */
 public interface TipSource {
 

@@ -1,11 +1,13 @@
 package org.tanglenode.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tanglenode.node.TestNodes.ADMIN_TOKEN;
 import static org.tanglenode.node.TestNodes.WRITE_TOKEN;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -274,8 +276,10 @@ class ApiTest {
     assertThat(tx.path("payload").path("tag").asText()).isEqualTo("shipment-4711");
     assertThat(tx.path("payload").path("data").asText())
         .isEqualTo(HexFormat.of().formatHex("left Mombasa".getBytes()));
-    JsonNode tips = http.get("/api/v1/tips").json();
-    assertThat(tips.path("tips").toString()).contains(id);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(http.get("/api/v1/tips").json().path("tips").toString()).contains(id));
     for (JsonNode parent : tx.path("parents")) {
       if (!parent.asText().equals(TestNetwork.network(8).rootId().toHex())) {
         JsonNode children =
@@ -343,11 +347,15 @@ class ApiTest {
   }
 
   @Test
-  void addressEndpointsWaitForTheLedger() {
+  void addressEndpointsReadTheLedger() {
     String address = Address.of(TestNetwork.key(1).publicKey()).encode("tst");
 
-    assertError(http.get("/api/v1/addresses/" + address + "/balance"), 501, "NOT_IMPLEMENTED");
-    assertError(http.get("/api/v1/addresses/" + address + "/outputs"), 501, "NOT_IMPLEMENTED");
+    Answer balance = http.get("/api/v1/addresses/" + address + "/balance");
+    assertThat(balance.status()).as(balance.toString()).isEqualTo(200);
+    assertThat(balance.json().path("balance").isIntegralNumber()).isTrue();
+    Answer outputs = http.get("/api/v1/addresses/" + address + "/outputs");
+    assertThat(outputs.status()).as(outputs.toString()).isEqualTo(200);
+    assertThat(outputs.json().path("outputs").isArray()).isTrue();
     assertError(http.get("/api/v1/addresses/nonsense/balance"), 400, "INVALID_ADDRESS");
   }
 

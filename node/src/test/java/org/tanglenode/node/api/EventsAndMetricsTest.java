@@ -99,6 +99,8 @@ class EventsAndMetricsTest {
           .contains("tangle_storage_transactions_stored_total")
           .contains("tangle_storage_write_queue_depth")
           .contains("tangle_tips")
+          .contains("tangle_milestones_lag")
+          .contains("tangle_consensus_transactions_confirmed_total")
           .contains("gossip_peers")
           .contains("tangle_events_subscribers")
           .contains("tangle_api_worker_queue_depth")

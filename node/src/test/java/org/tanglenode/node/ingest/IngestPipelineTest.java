@@ -15,10 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.OfferResult;
 import org.tanglenode.node.config.IngestConfig;
-import org.tanglenode.node.view.StoredMilestones;
+import org.tanglenode.node.view.StoreMilestones;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.TestNetwork;
 import org.tanglenode.protocol.TestTransactions;
@@ -54,12 +55,69 @@ class IngestPipelineTest {
   }
 
   private IngestPipeline pipeline(Storage storage, int queue, StoredListener listener) {
+    return pipeline(storage, queue, listener, milestone -> true);
+  }
+
+  private IngestPipeline pipeline(
+      Storage storage, int queue, StoredListener listener, MilestoneGate gate) {
     return new IngestPipeline(
         new IngestConfig(queue, 1, 1000),
         new TransactionValidator(network, Clock.systemUTC()),
         storage.transactions(),
         listener,
+        gate,
         meters);
+  }
+
+  private Transaction milestone(org.tanglenode.crypto.sign.Ed25519PrivateKey key, int index) {
+    return transactions.complete(
+        transactions
+            .builder(key)
+            .payload(
+                new org.tanglenode.protocol.Payload.Milestone(
+                    index,
+                    index == 1
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(transactions.randomId()),
+                    new byte[32],
+                    new byte[32],
+                    0))
+            .build()
+            .sign(key));
+  }
+
+  @Test
+  void aMilestoneThatFailsTheCommitteeCheckIsStoredButNotIndexed() throws Exception {
+    MilestoneValidator validator = new MilestoneValidator(network);
+    try (Storage storage = storage(100);
+        IngestPipeline ingest =
+            pipeline(storage, 100, tx -> {}, tx -> validator.checkSignatures(tx).isValid())) {
+      ingest.start();
+      Transaction forged = milestone(TestNetwork.key(5), 1);
+      Transaction underSigned = milestone(TestNetwork.committeeKeys().get(0), 2);
+
+      assertThat(result(ingest.submit(forged.bytes(), Source.GOSSIP)).code())
+          .isEqualTo(IngestResult.Code.STORED);
+      assertThat(result(ingest.submit(underSigned.bytes(), Source.GOSSIP)).code())
+          .isEqualTo(IngestResult.Code.STORED);
+
+      assertThat(storage.transactions().contains(forged.id())).isTrue();
+      assertThat(storage.transactions().milestone(1)).isEmpty();
+      assertThat(storage.transactions().milestone(2)).isEmpty();
+    }
+  }
+
+  @Test
+  void aMilestoneThatPassesTheGateIsIndexed() throws Exception {
+    try (Storage storage = storage(100);
+        IngestPipeline ingest = pipeline(storage, 100, tx -> {}, tx -> true)) {
+      ingest.start();
+      Transaction milestone = milestone(TestNetwork.committeeKeys().get(0), 1);
+
+      assertThat(result(ingest.submit(milestone.bytes(), Source.GOSSIP)).code())
+          .isEqualTo(IngestResult.Code.STORED);
+      assertThat(storage.transactions().milestone(1)).contains(milestone.id());
+    }
   }
 
   private static IngestResult result(java.util.concurrent.CompletionStage<IngestResult> stage)
@@ -124,7 +182,7 @@ class IngestPipelineTest {
       ingest.start();
       NodeGossipHost host =
           new NodeGossipHost(
-              ingest, storage.transactions(), new StoredMilestones(storage.transactions()));
+              ingest, storage.transactions(), new StoreMilestones(storage.transactions()));
       List<CompletableFuture<IngestResult>> accepted = new ArrayList<>();
       // 1: stored, its listener holds the storage writer. 2: fills storage's queue of 1.
       // 3: a signature worker waits for room in storage. 4: waits in the ingest queue of 1.

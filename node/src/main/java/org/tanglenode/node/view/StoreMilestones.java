@@ -5,15 +5,15 @@ import org.tanglenode.storage.MilestoneKind;
 import org.tanglenode.storage.TransactionStore;
 
 /**
- * PLACEHOLDER milestone view until consensus: storage's in-memory counters (no disk access). The
- * latest index is raised by storage when a milestone transaction is stored; solid and confirmed
- * move only when consensus writes them.
+ * Milestone indexes from storage's in-memory counters (no disk access): storage raises the latest
+ * index when it stores a milestone whose committee signatures were checked, and consensus writes
+ * the solid and confirmed indexes with the batch that confirms a milestone.
  */
-public final class StoredMilestones implements MilestoneView {
+public final class StoreMilestones implements MilestoneView {
 
   private final TransactionStore store;
 
-  public StoredMilestones(TransactionStore store) {
+  public StoreMilestones(TransactionStore store) {
     this.store = store;
   }
 

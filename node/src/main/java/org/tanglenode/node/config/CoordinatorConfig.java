@@ -1,0 +1,26 @@
+package org.tanglenode.node.config;
+
+import static org.tanglenode.node.config.ConfigException.check;
+
+import java.util.List;
+
+/**
+ * The {@code coordinator} section: whether this node issues milestones, and the committee key files
+ * (PEM, see {@code tangle keygen}) it signs them with. Off by default; when on, it needs at least
+ * the genesis committee's threshold of keys (checked when the node starts).
+ */
+public record CoordinatorConfig(boolean enabled, List<String> committeeKeyFiles) {
+
+  public CoordinatorConfig {
+    committeeKeyFiles = List.copyOf(committeeKeyFiles);
+    check(
+        !enabled || !committeeKeyFiles.isEmpty(),
+        "coordinator.committeeKeyFiles",
+        "must name at least one key file when coordinator.enabled is true");
+  }
+
+  /** No coordinator: the default. */
+  public static CoordinatorConfig off() {
+    return new CoordinatorConfig(false, List.of());
+  }
+}

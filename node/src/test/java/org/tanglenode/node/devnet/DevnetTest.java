@@ -1,0 +1,100 @@
+package org.tanglenode.node.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.consensus.ledger.LedgerAddress;
+import org.tanglenode.crypto.sign.Ed25519PrivateKey;
+import org.tanglenode.node.Node;
+import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.ConflictState;
+import org.tanglenode.storage.TransactionMetadata;
+
+/**
+ * What {@code tangle devnet} runs, in process: its files, three nodes on loopback with free API
+ * ports (the coordinator first), and its demo traffic through the nodes' APIs. Anchors, shipment
+ * events and transfers are confirmed on every node, and every node's ledger shows the same moved
+ * balances with the supply kept.
+ */
+class DevnetTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void demoTrafficIsConfirmedOnEveryNode() {
+    DevnetFiles files =
+        DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());
+    try (Devnet devnet =
+        new Devnet(
+            files,
+            new Devnet.Settings(3, 0, "devnet-test-token"),
+            Clock.systemUTC(),
+            new SplittableRandom(7))) {
+      devnet.start();
+      List<Node> nodes = devnet.nodes();
+      assertThat(nodes).hasSize(3);
+      try (DemoTraffic traffic =
+          new DemoTraffic(
+              files,
+              nodes.get(0),
+              devnet.apiAddresses().stream()
+                  .map(a -> URI.create("http://" + a.getHostString() + ":" + a.getPort()))
+                  .toList(),
+              "devnet-test-token",
+              Clock.systemUTC(),
+              new SplittableRandom(11),
+              250)) {
+        traffic.start();
+        try {
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .pollInterval(Duration.ofMillis(500))
+              .untilAsserted(
+                  () -> {
+                    List<TransactionId> issued = traffic.issued();
+                    assertThat(issued).hasSizeGreaterThanOrEqualTo(6);
+                    for (TransactionId id : issued.subList(0, 6)) {
+                      for (Node node : nodes) {
+                        TransactionMetadata meta = node.store().metadata(id).orElseThrow();
+                        assertThat(meta.referenced()).as("%s on %s", id, node.nodeKey()).isTrue();
+                        assertThat(meta.conflict()).isEqualTo(ConflictState.NONE);
+                      }
+                    }
+                    for (Node node : nodes) {
+                      long supply = 0;
+                      boolean moved = false;
+                      for (Ed25519PrivateKey key : files.demoKeys()) {
+                        long balance =
+                            node.consensus().ledger().balance(LedgerAddress.of(key.publicKey()));
+                        supply += balance;
+                        moved |= balance != DevnetFiles.DEMO_ALLOCATION;
+                      }
+                      assertThat(supply)
+                          .isEqualTo(DevnetFiles.DEMO_KEYS * DevnetFiles.DEMO_ALLOCATION);
+                      assertThat(moved).as("a transfer is confirmed").isTrue();
+                    }
+                  });
+        } catch (AssertionError e) {
+          for (Node node : nodes) {
+            System.err.println(
+                node.nodeKey()
+                    + ": transactions "
+                    + node.store().transactionCount()
+                    + ", confirmed milestone "
+                    + node.consensus().confirmer().confirmedIndex());
+          }
+          throw e;
+        }
+      }
+    }
+  }
+}
