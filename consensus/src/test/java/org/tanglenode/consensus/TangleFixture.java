@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tanglenode.consensus.ledger.LedgerAddress;
-import org.tanglenode.consensus.milestone.Commitments;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.Output;
 import org.tanglenode.protocol.OutputRef;
@@ -124,20 +123,11 @@ public final class TangleFixture {
   }
 
   /** A milestone carrying {@code c}, issued by committee key 101 and cosigned by 102. */
-  public Transaction milestone(List<TransactionId> parents, Commitments c) {
+  public Transaction milestone(List<TransactionId> parents, Payload.Milestone c) {
     return milestone(parents, c, List.of(key(101), key(102)));
   }
 
-  /** A milestone carrying {@code c}, signed by {@code signers} (the first is the issuer). */
-  public Transaction milestone(
-      List<TransactionId> parents, Commitments c, List<Ed25519PrivateKey> signers) {
-    return milestone(
-        parents,
-        new Payload.Milestone(
-            c.index(), c.previous(), c.confirmedRoot(), c.historyRoot(), c.historySize()),
-        signers);
-  }
-
+  /** A milestone carrying {@code payload}, signed by {@code signers} (the first is the issuer). */
   public Transaction milestone(
       List<TransactionId> parents, Payload.Milestone payload, List<Ed25519PrivateKey> signers) {
     Ed25519PrivateKey issuer = signers.get(0);

@@ -74,7 +74,10 @@ public sealed interface Payload {
     }
   }
 
-  /** Makes the past cone final once the committee signed it. */
+  /**
+   * Makes the past cone final once the committee signed it. Also what consensus expects the next
+   * milestone to commit to: index, previous milestone, confirmed root, history root and size.
+   */
   record Milestone(
       int index,
       Optional<TransactionId> previous,
@@ -85,6 +88,21 @@ public sealed interface Payload {
 
     public Milestone {
       previous = previous == null ? Optional.empty() : previous;
+      if (index < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + index);
+      }
+      if ((index == 1) != previous.isEmpty()) {
+        throw new IllegalArgumentException("only milestone 1 has no previous milestone");
+      }
+      if (confirmedRoot == null || confirmedRoot.length != 32) {
+        throw new IllegalArgumentException("a confirmed root has 32 bytes");
+      }
+      if (historyRoot == null || historyRoot.length != 32) {
+        throw new IllegalArgumentException("a history root has 32 bytes");
+      }
+      if (historySize < 0) {
+        throw new IllegalArgumentException("a history size is not negative");
+      }
       confirmedRoot = confirmedRoot.clone();
       historyRoot = historyRoot.clone();
     }

@@ -23,7 +23,6 @@ import org.tanglenode.benchmarks.BenchmarkBase;
 import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.confirmation.MilestoneConfirmer;
 import org.tanglenode.consensus.ledger.Ledger;
-import org.tanglenode.consensus.milestone.Commitments;
 import org.tanglenode.consensus.milestone.MilestoneCommitments;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
@@ -92,7 +91,8 @@ public class WhiteFlagConfirmBenchmark extends BenchmarkBase {
             new SimpleMeterRegistry());
     confirmer.start();
     List<org.tanglenode.protocol.TransactionId> parents = fixture.milestoneParents();
-    Commitments c = ((MilestoneCommitments.Draft.Ready) confirmer.next(parents)).commitments();
+    Payload.Milestone c =
+        ((MilestoneCommitments.Draft.Ready) confirmer.next(parents)).commitments();
     milestone =
         new TransactionBuilder(fixture.network.shortId())
             .parents(parents)

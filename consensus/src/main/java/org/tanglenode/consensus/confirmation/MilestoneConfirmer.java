@@ -19,7 +19,6 @@ import org.tanglenode.consensus.history.HistoryState;
 import org.tanglenode.consensus.history.StagedMerkleNodeStore;
 import org.tanglenode.consensus.ledger.Ledger;
 import org.tanglenode.consensus.ledger.MilestoneLedger;
-import org.tanglenode.consensus.milestone.Commitments;
 import org.tanglenode.consensus.milestone.MilestoneCommitments;
 import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.consensus.milestone.MilestoneVerdict;
@@ -208,8 +207,8 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     boolean committed = false;
     try {
       HistoryState after = history.stage(ordered.ids());
-      Commitments expected =
-          new Commitments(
+      Payload.Milestone expected =
+          new Payload.Milestone(
               payload.index(), lastMilestone, ordered.confirmedRoot(), after.root(), after.size());
       MilestoneVerdict commitments = validator.checkCommitments(payload, expected);
       if (commitments instanceof MilestoneVerdict.Rejected rejected) {
@@ -293,7 +292,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     try {
       HistoryState after = history.stage(ordered.ids());
       return new Draft.Ready(
-          new Commitments(
+          new Payload.Milestone(
               confirmedIndex + 1,
               lastMilestone,
               ordered.confirmedRoot(),

@@ -130,7 +130,7 @@ public final class Coordinator implements AutoCloseable {
               : IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED;
       return new IssueOutcome.NotIssued(code, notReady.detail());
     }
-    Commitments next = ((MilestoneCommitments.Draft.Ready) draft).commitments();
+    Payload.Milestone next = ((MilestoneCommitments.Draft.Ready) draft).commitments();
     if (next.index() <= lastIssued.get()) {
       return new IssueOutcome.NotIssued(
           IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED,

@@ -1,6 +1,7 @@
 package org.tanglenode.consensus.milestone;
 
 import java.util.Objects;
+import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
 
 /** What one tick of the {@link Coordinator} did. */
@@ -19,7 +20,7 @@ public sealed interface IssueOutcome {
 
   Code code();
 
-  record Issued(Transaction milestone, Commitments commitments) implements IssueOutcome {
+  record Issued(Transaction milestone, Payload.Milestone commitments) implements IssueOutcome {
     public Issued {
       Objects.requireNonNull(milestone, "milestone");
       Objects.requireNonNull(commitments, "commitments");

@@ -1,6 +1,7 @@
 package org.tanglenode.consensus.milestone;
 
 import java.util.Collection;
+import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.TransactionId;
 
 /**
@@ -26,7 +27,7 @@ public interface MilestoneCommitments {
 
     Code code();
 
-    record Ready(Commitments commitments) implements Draft {
+    record Ready(Payload.Milestone commitments) implements Draft {
       public Ready {
         java.util.Objects.requireNonNull(commitments, "commitments");
       }

@@ -107,7 +107,8 @@ public final class MilestoneValidator {
   }
 
   /** The roots and size the milestone carries against those computed here. */
-  public MilestoneVerdict checkCommitments(Payload.Milestone milestone, Commitments expected) {
+  public MilestoneVerdict checkCommitments(
+      Payload.Milestone milestone, Payload.Milestone expected) {
     if (!MessageDigest.isEqual(milestone.confirmedRoot(), expected.confirmedRoot())) {
       return MilestoneVerdict.reject(
           MilestoneVerdict.Code.CONFIRMED_ROOT_MISMATCH,
@@ -133,7 +134,7 @@ public final class MilestoneValidator {
   }
 
   /** Every check: signatures, then sequence, then the commitments. */
-  public MilestoneVerdict validate(Transaction tx, Commitments expected) {
+  public MilestoneVerdict validate(Transaction tx, Payload.Milestone expected) {
     MilestoneVerdict signatures = checkSignatures(tx);
     if (!signatures.isValid()) {
       return signatures;

@@ -44,7 +44,7 @@ class MilestoneRejectionTest {
   private TestNode node;
   private Transaction d1;
   private Transaction transfer;
-  private Commitments good;
+  private Payload.Milestone good;
 
   @BeforeEach
   void setUp(@TempDir Path dir) {
@@ -61,7 +61,7 @@ class MilestoneRejectionTest {
     node.close();
   }
 
-  private static Commitments ready(MilestoneCommitments.Draft draft) {
+  private static Payload.Milestone ready(MilestoneCommitments.Draft draft) {
     assertThat(draft).isInstanceOf(MilestoneCommitments.Draft.Ready.class);
     return ((MilestoneCommitments.Draft.Ready) draft).commitments();
   }
@@ -124,8 +124,8 @@ class MilestoneRejectionTest {
 
   @Test
   void aMilestoneOutOfSequenceIsRejected() {
-    Commitments two =
-        new Commitments(
+    Payload.Milestone two =
+        new Payload.Milestone(
             2, Optional.of(d1.id()), good.confirmedRoot(), good.historyRoot(), good.historySize());
 
     assertRejected(f.milestone(List.of(transfer.id()), two), MilestoneVerdict.Code.OUT_OF_SEQUENCE);
@@ -138,9 +138,9 @@ class MilestoneRejectionTest {
     assertThat(confirm(m1).code()).isEqualTo(ConfirmationOutcome.Code.CONFIRMED);
     Transaction d2 = f.data(m1.id());
     node.storeUnindexed(d2);
-    Commitments next = ready(node.confirmer().next(List.of(d2.id())));
-    Commitments wrongPrevious =
-        new Commitments(
+    Payload.Milestone next = ready(node.confirmer().next(List.of(d2.id())));
+    Payload.Milestone wrongPrevious =
+        new Payload.Milestone(
             2, Optional.of(d1.id()), next.confirmedRoot(), next.historyRoot(), next.historySize());
 
     ConfirmationOutcome outcome = confirm(f.milestone(List.of(d2.id()), wrongPrevious));
@@ -159,17 +159,20 @@ class MilestoneRejectionTest {
     assertRejected(
         f.milestone(
             List.of(transfer.id()),
-            new Commitments(1, Optional.empty(), other, good.historyRoot(), good.historySize())),
+            new Payload.Milestone(
+                1, Optional.empty(), other, good.historyRoot(), good.historySize())),
         MilestoneVerdict.Code.CONFIRMED_ROOT_MISMATCH);
     assertRejected(
         f.milestone(
             List.of(transfer.id()),
-            new Commitments(1, Optional.empty(), good.confirmedRoot(), other, good.historySize())),
+            new Payload.Milestone(
+                1, Optional.empty(), good.confirmedRoot(), other, good.historySize())),
         MilestoneVerdict.Code.HISTORY_ROOT_MISMATCH);
     assertRejected(
         f.milestone(
             List.of(transfer.id()),
-            new Commitments(1, Optional.empty(), good.confirmedRoot(), good.historyRoot(), 3)),
+            new Payload.Milestone(
+                1, Optional.empty(), good.confirmedRoot(), good.historyRoot(), 3)),
         MilestoneVerdict.Code.HISTORY_SIZE_MISMATCH);
     // The roots of one cone do not fit a milestone approving a different cone.
     assertRejected(
@@ -246,7 +249,7 @@ class MilestoneRejectionTest {
         .hasValue(1);
   }
 
-  private org.tanglenode.protocol.UnsignedTransaction unsigned(Commitments c) {
+  private org.tanglenode.protocol.UnsignedTransaction unsigned(Payload.Milestone c) {
     return new TransactionBuilder(f.network().shortId())
         .parent(transfer.id())
         .issuer(key(101).publicKey())
