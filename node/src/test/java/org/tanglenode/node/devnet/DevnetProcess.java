@@ -95,6 +95,7 @@ final class DevnetProcess implements AutoCloseable {
           break;
         }
       }
+      drain(out);
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw new AssertionError("devnet did not start; stderr:\n" + read(stderr), e);
@@ -154,6 +155,22 @@ final class DevnetProcess implements AutoCloseable {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+  }
+
+  /** Keeps reading what the devnet prints later, so a full pipe never blocks it. */
+  private static void drain(BufferedReader out) {
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                out.transferTo(java.io.Writer.nullWriter());
+              } catch (IOException e) {
+                // The devnet went away; nothing left to drain.
+              }
+            },
+            "devnet-stdout");
+    drain.setDaemon(true);
+    drain.start();
   }
 
   private static String read(Path file) {
