@@ -34,6 +34,7 @@ class DashboardBrowserIT {
 
   @Test
   void theDashboardDrawsTheGraphAndRatesAndMarksConfirmations() throws Exception {
+    HeadlessChromium.requireBinary();
     try (DevnetProcess devnet = DevnetProcess.fromClassPath(dir, 2);
         HeadlessChromium browser =
             HeadlessChromium.open(

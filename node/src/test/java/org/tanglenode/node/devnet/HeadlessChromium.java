@@ -52,12 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Starts Chromium on {@code url} with a fresh profile under {@code dir}. */
   static HeadlessChromium open(URI url, Path dir) throws IOException, InterruptedException {
-    if (!Files.isExecutable(BINARY)) {
-      throw new AssertionError(
-          "Chromium not found at "
-              + BINARY
-              + ": install the Debian package `chromium` (.ci/run does) or set -Dtangle.chromium");
-    }
+    requireBinary();
     Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
     Process process =
         new ProcessBuilder(
@@ -95,6 +90,16 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       process.destroyForcibly();
       throw new AssertionError("could not connect to Chromium's DevTools", e);
+    }
+  }
+
+  /** Fails (never skips) with how to get Chromium when it is missing. */
+  static void requireBinary() {
+    if (!Files.isExecutable(BINARY)) {
+      throw new AssertionError(
+          "Chromium not found at "
+              + BINARY
+              + ": install the Debian package `chromium` (.ci/run does) or set -Dtangle.chromium");
     }
   }
 

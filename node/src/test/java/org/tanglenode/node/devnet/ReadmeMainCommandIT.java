@@ -2,7 +2,6 @@ package org.tanglenode.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ class ReadmeMainCommandIT {
     Path repo = Path.of(System.getProperty("tangle.repo.dir", "..")).toAbsolutePath().normalize();
     assertThat(repo.resolve("tangle")).as("the ./tangle script in " + repo).isExecutable();
     assertThat(repo.resolve("node/target/tangle.jar")).as("built by package").isRegularFile();
-    Files.createDirectories(dir);
 
     try (DevnetProcess devnet = DevnetProcess.fromScript(repo, dir, 2)) {
       devnet.awaitConfirmedTraffic(0, Duration.ofSeconds(90));
