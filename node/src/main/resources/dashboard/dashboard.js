@@ -98,20 +98,27 @@ function drawGraph() {
     pos.set(id, [x, pad + (h - 2 * pad) * n.y]);
   }
   g.strokeStyle = "rgba(90,90,90,0.35)"; g.lineWidth = 1;
+  let edges = 0, confirmed = 0;
   for (const id of order) {
     const [x, y] = pos.get(id);
     for (const p of nodes.get(id).parents) {
       const target = pos.get(p);
       if (!target) continue;
       g.beginPath(); g.moveTo(x, y); g.lineTo(target[0], target[1]); g.stroke();
+      edges++;
     }
   }
   for (const id of order) {
     const [x, y] = pos.get(id);
+    if (nodes.get(id).confirmed) confirmed++;
     g.fillStyle = nodes.get(id).confirmed ? "#1b7f3b" : "#8a8a8a";
     g.beginPath(); g.arc(x, y, 4, 0, 2 * Math.PI); g.fill();
   }
+  // Stable hooks for tests and scripts: what the canvas shows, as numbers.
   canvas.dataset.nodes = String(order.length);
+  canvas.dataset.edges = String(edges);
+  canvas.dataset.confirmed = String(confirmed);
+  canvas.dataset.newest = order.length ? order[order.length - 1] : "";
 }
 
 function follow() {
