@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tanglenode.consensus.tipselection.TipSelectorConfig;
@@ -44,15 +44,15 @@ class SimulationTest {
   }
 
   /**
-   * The whole range of the issue, lambda 10 to 200, ten times longer: {@code
-   * -Dtangle.simulation.long=true}.
+   * The whole range of the issue, lambda 10 to 200, ten times longer. Tagged {@code long}: the
+   * default build leaves it out; {@code -Dtest.excludedGroups= -Dgroups=long} runs it.
    */
   @ParameterizedTest(name = "lambda {0}/s, k = {1} (long)")
   @CsvSource({
     "10, 2", "20, 2", "50, 2", "100, 2", "200, 2", "10, 4", "20, 4", "50, 4", "100, 4", "200, 4",
     "10, 8", "20, 8", "50, 8", "100, 8", "200, 8"
   })
-  @EnabledIfSystemProperty(named = "tangle.simulation.long", matches = "true")
+  @Tag("long")
   void uniformTipSelectionGivesTheTipCountOfTheLiteratureOverLongRuns(double lambda, int k) {
     SimulationConfig config =
         SimulationConfig.of(lambda, 1, k, TipSelectorConfig.DEFAULT, 4000).withSeed(7);
