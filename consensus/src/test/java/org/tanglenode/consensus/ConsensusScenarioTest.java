@@ -128,6 +128,12 @@ class ConsensusScenarioTest {
         }
         assertThat(b.confirmer().history()).isEqualTo(a.confirmer().history());
         assertThat(a.confirmer().history().size()).isEqualTo(9);
+        // The stored confirmation order is the white-flag order, milestone after milestone.
+        List<TransactionId> inOrder = new ArrayList<>(a.confirmations.get(0).ids());
+        inOrder.addAll(a.confirmations.get(1).ids());
+        assertThat(a.store().confirmedIds(0, 9)).isEqualTo(inOrder);
+        assertThat(b.store().confirmedIds(0, 9)).isEqualTo(inOrder);
+        assertThat(a.store().confirmedIds(4, 100)).isEqualTo(inOrder.subList(4, 9));
 
         // Double spend in one cone: the spend first in white-flag order (lower id) wins.
         Transaction first = t1.id().compareTo(t1x.id()) < 0 ? t1 : t1x;

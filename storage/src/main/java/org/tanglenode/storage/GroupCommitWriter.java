@@ -471,6 +471,8 @@ final class GroupCommitWriter implements Runnable {
       removeTip(group, remove.id());
     } else if (change instanceof StateUpdate.PutHistoryNode node) {
       group.put(Column.MERKLE, merkleCodec.encode(node.key()), node.hash());
+    } else if (change instanceof StateUpdate.PutConfirmed confirmed) {
+      group.put(Column.CONFIRMED, uint64.encode(confirmed.leafIndex()), confirmed.id().bytes());
     } else if (change instanceof StateUpdate.CreateOutput create) {
       group.outputs.put(create.ref(), Optional.of(create.output()));
       group.put(

@@ -113,6 +113,16 @@ public record StateUpdate(List<Change> changes) {
     }
   }
 
+  /** The transaction is leaf {@code leafIndex} of the history tree (its confirmation order). */
+  public record PutConfirmed(long leafIndex, TransactionId id) implements Change {
+    public PutConfirmed {
+      Objects.requireNonNull(id, "id");
+      if (leafIndex < 0) {
+        throw new IllegalArgumentException("a leaf index is not negative: " + leafIndex);
+      }
+    }
+  }
+
   /** Milestone {@code milestoneIndex} confirmed a transaction that created this output. */
   public record CreateOutput(int milestoneIndex, OutputRef ref, Output output) implements Change {
     public CreateOutput {
@@ -188,6 +198,11 @@ public record StateUpdate(List<Change> changes) {
 
     public Builder putHistoryNode(MerkleKey key, byte[] hash) {
       changes.add(new PutHistoryNode(key, hash));
+      return this;
+    }
+
+    public Builder putConfirmed(long leafIndex, TransactionId id) {
+      changes.add(new PutConfirmed(leafIndex, id));
       return this;
     }
 

@@ -325,6 +325,32 @@ public final class TransactionStore implements AutoCloseable {
     return Optional.ofNullable(db.get(Column.MERKLE, merkleCodec.encode(key)));
   }
 
+  /**
+   * The ids confirmed as history-tree leaves {@code fromLeaf} (inclusive) to {@code toLeaf}
+   * (exclusive), in confirmation order. Milestone m confirmed the leaves from the previous
+   * milestone's {@code history_size} to its own. A leaf not written (yet) ends the list early.
+   */
+  public List<TransactionId> confirmedIds(long fromLeaf, long toLeaf) {
+    if (fromLeaf < 0 || toLeaf < fromLeaf) {
+      throw new IllegalArgumentException("leaf range [" + fromLeaf + ", " + toLeaf + ")");
+    }
+    List<TransactionId> ids = new ArrayList<>((int) Math.min(toLeaf - fromLeaf, 100_000));
+    long[] expected = {fromLeaf};
+    db.scan(
+        Column.CONFIRMED,
+        new byte[0],
+        uint64.encode(fromLeaf),
+        (key, value) -> {
+          if (expected[0] >= toLeaf || uint64.decode(key) != expected[0]) {
+            return false;
+          }
+          ids.add(idCodec.decode(value));
+          expected[0]++;
+          return true;
+        });
+    return ids;
+  }
+
   /** Transactions stored, as of the last written group. */
   public long transactionCount() {
     state.requireRunning();

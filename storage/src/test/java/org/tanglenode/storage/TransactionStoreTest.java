@@ -281,6 +281,25 @@ class TransactionStoreTest {
   }
 
   @Test
+  void confirmationOrderReadsBackInLeafOrderAndStopsAtAGap() {
+    StorableTransaction a = fixture.builder().build();
+    StorableTransaction b = fixture.builder().build();
+    StorableTransaction c = fixture.builder().build();
+
+    apply(
+        StateUpdate.builder()
+            .putConfirmed(0, b.id())
+            .putConfirmed(1, a.id())
+            .putConfirmed(3, c.id())
+            .build());
+
+    assertThat(store.confirmedIds(0, 2)).containsExactly(b.id(), a.id());
+    assertThat(store.confirmedIds(1, 10)).containsExactly(a.id());
+    assertThat(store.confirmedIds(3, 4)).containsExactly(c.id());
+    assertThat(store.confirmedIds(2, 2)).isEmpty();
+  }
+
+  @Test
   void tipsAreTransactionsWithoutApprovers() {
     StorableTransaction a = fixture.builder().build();
     StorableTransaction b = fixture.builder().build();

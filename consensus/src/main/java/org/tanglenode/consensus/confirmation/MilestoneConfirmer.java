@@ -206,6 +206,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     WhiteFlagResult.Ordered ordered = (WhiteFlagResult.Ordered) walk;
     boolean committed = false;
     try {
+      long firstLeaf = history.current().size();
       HistoryState after = history.stage(ordered.ids());
       Payload.Milestone expected =
           new Payload.Milestone(
@@ -217,7 +218,8 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       MilestoneLedger milestoneLedger =
           new MilestoneLedger(ledger.reader(), payload.index(), milestone.timestampMs());
       Map<TransactionId, ConflictState> conflicts = new LinkedHashMap<>();
-      List<StateUpdate.Change> marks = new ArrayList<>(ordered.ids().size() + 1);
+      List<StateUpdate.Change> marks = new ArrayList<>(2 * ordered.ids().size() + 1);
+      long leaf = firstLeaf;
       for (TransactionId confirmed : ordered.ids()) {
         Transaction tx = cone.transaction(confirmed).orElseThrow();
         ConflictState conflict = milestoneLedger.apply(tx);
@@ -225,6 +227,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
           conflicts.put(confirmed, conflict);
         }
         marks.add(new StateUpdate.MarkReferenced(confirmed, payload.index(), conflict));
+        marks.add(new StateUpdate.PutConfirmed(leaf++, confirmed));
       }
       marks.add(new StateUpdate.MarkReferenced(id, payload.index(), ConflictState.NONE));
       List<StateUpdate.Change> changes = new ArrayList<>(milestoneLedger.changes());

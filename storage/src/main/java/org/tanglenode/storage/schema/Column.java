@@ -35,7 +35,12 @@ public enum Column {
   /** id(32) -> empty: transactions with no known approver yet (the tip pool's source). */
   TIPS("tips", false),
   /** id(32) -> milestone index(4): solid entry points and the milestone that made them. */
-  SOLID_ENTRY_POINTS("solid_entry_points", false);
+  SOLID_ENTRY_POINTS("solid_entry_points", false),
+  /**
+   * Confirmation order: history-tree leaf index(8) -> transaction id(32). Milestone m newly
+   * confirmed the leaves from the previous milestone's history size up to its own.
+   */
+  CONFIRMED("confirmed", false);
 
   private final String familyName;
   private final boolean idPrefixed;
