@@ -206,7 +206,6 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     WhiteFlagResult.Ordered ordered = (WhiteFlagResult.Ordered) walk;
     boolean committed = false;
     try {
-      long firstLeaf = history.current().size();
       HistoryState after = history.stage(ordered.ids());
       Payload.Milestone expected =
           new Payload.Milestone(
@@ -219,7 +218,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
           new MilestoneLedger(ledger.reader(), payload.index(), milestone.timestampMs());
       Map<TransactionId, ConflictState> conflicts = new LinkedHashMap<>();
       List<StateUpdate.Change> marks = new ArrayList<>(2 * ordered.ids().size() + 1);
-      long leaf = firstLeaf;
+      long leaf = after.size() - ordered.ids().size(); // this milestone's first history leaf
       for (TransactionId confirmed : ordered.ids()) {
         Transaction tx = cone.transaction(confirmed).orElseThrow();
         ConflictState conflict = milestoneLedger.apply(tx);
