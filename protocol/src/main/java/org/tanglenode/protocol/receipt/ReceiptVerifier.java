@@ -1,0 +1,131 @@
+package org.tanglenode.protocol.receipt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.tanglenode.crypto.merkle.InclusionProof;
+import org.tanglenode.crypto.merkle.MerkleHasher;
+import org.tanglenode.crypto.merkle.ProofVerdict;
+import org.tanglenode.protocol.RejectReason;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionValidator;
+import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.genesis.NetworkId;
+import org.tanglenode.protocol.receipt.ReceiptVerdict.Reason;
+import org.tanglenode.protocol.receipt.ReceiptVerdict.Refused;
+import org.tanglenode.protocol.trust.TrustRoot;
+
+/**
+ * Verifies receipt files against a trust root alone: no node, no database, no network. The steps
+ * are those of docs/receipts.md, in that order; the first that fails decides the reason. Thread
+ * safe.
+ */
+public final class ReceiptVerifier {
+
+  private final TrustRoot trust;
+  private final MilestoneCheck milestones;
+  private final MerkleHasher hasher = MerkleHasher.blake2b256();
+
+  public ReceiptVerifier(TrustRoot trust) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.milestones = new MilestoneCheck(trust);
+  }
+
+  /** Verifies the receipt file {@code bytes}. */
+  public ReceiptVerdict verify(byte[] bytes) {
+    Receipt receipt;
+    try {
+      receipt = ReceiptFile.parse(bytes);
+    } catch (ReceiptFormatException e) {
+      return new Refused(e.reason(), e.getMessage());
+    }
+    byte[] canonical = ReceiptFile.encode(receipt);
+    int difference = firstDifference(canonical, bytes);
+    if (difference >= 0) {
+      return new Refused(
+          Reason.NOT_CANONICAL,
+          "byte "
+              + difference
+              + " differs from the one encoding of this receipt (layout, spacing, case or number"
+              + " form was changed)");
+    }
+    NetworkId expected = trust.network().id();
+    if (!receipt.network().equals(expected)) {
+      return new Refused(
+          Reason.WRONG_NETWORK,
+          "the receipt is for network "
+              + receipt.network().toHex()
+              + ", the genesis given defines network "
+              + expected.toHex());
+    }
+    MilestoneCheck.Result checked = milestones.check(receipt.milestone());
+    if (checked instanceof MilestoneCheck.Failed failed) {
+      Reason reason =
+          switch (failed.kind()) {
+            case WRONG_NETWORK -> Reason.WRONG_NETWORK;
+            case INVALID -> Reason.MILESTONE_INVALID;
+            case NOT_A_MILESTONE -> Reason.NOT_A_MILESTONE;
+            case BELOW_THRESHOLD -> Reason.BELOW_THRESHOLD;
+          };
+      return new Refused(reason, "milestone: " + failed.message());
+    }
+    MilestoneCheck.Checked milestone = (MilestoneCheck.Checked) checked;
+
+    // A confirmed transaction arrived before its milestone was issued, so its timestamp is at
+    // most the milestone's plus the drift a node allows.
+    Clock atMilestone =
+        Clock.fixed(Instant.ofEpochMilli(milestone.transaction().timestampMs()), ZoneOffset.UTC);
+    TransactionValidator validator = new TransactionValidator(trust.network(), atMilestone);
+    ValidationResult cheap = validator.checkCheap(receipt.transaction());
+    if (cheap instanceof ValidationResult.Invalid invalid) {
+      return new Refused(
+          invalid.reason() == RejectReason.WRONG_NETWORK
+              ? Reason.WRONG_NETWORK
+              : Reason.TRANSACTION_INVALID,
+          "transaction: " + invalid.reason() + ": " + invalid.detail());
+    }
+    Transaction tx = ((ValidationResult.Valid) cheap).transaction();
+    if (validator.checkSignatures(tx) instanceof ValidationResult.Invalid invalid) {
+      return new Refused(
+          Reason.TRANSACTION_INVALID, "transaction: " + invalid.reason() + ": " + invalid.detail());
+    }
+
+    InclusionProof proof =
+        new InclusionProof(receipt.leafIndex(), milestone.payload().historySize(), receipt.path());
+    ProofVerdict path =
+        proof.verify(hasher, hasher.leafHash(tx.id().bytes()), milestone.payload().historyRoot());
+    if (path instanceof ProofVerdict.Rejected rejected) {
+      return new Refused(
+          Reason.PATH_MISMATCH,
+          "transaction "
+              + tx.id()
+              + " as leaf "
+              + receipt.leafIndex()
+              + " of milestone "
+              + milestone.payload().index()
+              + "'s history: "
+              + rejected.code()
+              + ": "
+              + rejected.detail());
+    }
+    return new ReceiptVerdict.Verified(
+        receipt,
+        tx,
+        milestone.transaction(),
+        milestone.payload(),
+        milestone.signers(),
+        trust.organisationAt(tx.issuer(), milestone.payload().index()));
+  }
+
+  /** The first offset at which the two differ (a shorter one ends first), or -1. */
+  private static int firstDifference(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return i;
+      }
+    }
+    return a.length == b.length ? -1 : n;
+  }
+}
