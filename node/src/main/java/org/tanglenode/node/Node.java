@@ -32,6 +32,8 @@ import org.tanglenode.gossip.GossipException;
 import org.tanglenode.node.api.ApiServer;
 import org.tanglenode.node.api.ApiServices;
 import org.tanglenode.node.api.ApiStartException;
+import org.tanglenode.node.audit.HistoryProofs;
+import org.tanglenode.node.audit.ReceiptBuilder;
 import org.tanglenode.node.config.NodeConfig;
 import org.tanglenode.node.events.EventHub;
 import org.tanglenode.node.ingest.IngestPipeline;
@@ -242,6 +244,8 @@ public final class Node implements AutoCloseable {
                   new ConsensusLedger(decider.ledger()),
                   events,
                   completer,
+                  new ReceiptBuilder(network.id(), store, decider.confirmer()),
+                  new HistoryProofs(store, decider.confirmer()),
                   metrics.prometheus(),
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,

@@ -115,6 +115,7 @@ public final class ApiServer implements AutoCloseable {
     new PeerRoutes(node, endpoints).mount(router);
     new EventRoutes(node.events(), endpoints, tokens).mount(router);
     new OperatorRoutes(node, config, endpoints).mount(router);
+    new AuditRoutes(node, endpoints).mount(router);
     errors(router, endpoints);
     try {
       server =

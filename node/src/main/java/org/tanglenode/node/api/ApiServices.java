@@ -7,6 +7,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.Gossip;
+import org.tanglenode.node.audit.HistoryProofs;
+import org.tanglenode.node.audit.ReceiptBuilder;
 import org.tanglenode.node.events.EventHub;
 import org.tanglenode.node.ingest.IngestPipeline;
 import org.tanglenode.node.issuing.PayloadCompleter;
@@ -20,6 +22,8 @@ import org.tanglenode.storage.TransactionStore;
  * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
  * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
+ * @param receipts makes receipt files of confirmed transactions
+ * @param history makes consistency proofs between milestones
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
@@ -36,6 +40,8 @@ public record ApiServices(
     LedgerView ledger,
     EventHub events,
     PayloadCompleter completer,
+    ReceiptBuilder receipts,
+    HistoryProofs history,
     Optional<PrometheusMeterRegistry> metrics,
     LongSupplier confirmedTransactions,
     BooleanSupplier ready,

@@ -134,7 +134,10 @@ final class Endpoints {
     }
     byte[] body;
     try {
-      body = json.writeValueAsBytes(reply.body());
+      body =
+          reply.body() instanceof Reply.JsonBytes raw
+              ? raw.bytes()
+              : json.writeValueAsBytes(reply.body());
     } catch (JsonProcessingException e) {
       fail(ctx, e);
       return;

@@ -13,6 +13,14 @@ record Reply(int status, Object body, Map<String, String> headers) {
     return new Reply(200, body, Map.of());
   }
 
+  /** A body that is JSON already, such as a receipt file, sent byte for byte. */
+  static Reply jsonBytes(byte[] json) {
+    return new Reply(200, new JsonBytes(json), Map.of());
+  }
+
+  /** Bytes that {@link Endpoints} writes as they are instead of serialising. */
+  record JsonBytes(byte[] bytes) {}
+
   static Reply created(Object body) {
     return new Reply(201, body, Map.of());
   }

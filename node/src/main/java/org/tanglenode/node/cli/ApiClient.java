@@ -41,6 +41,15 @@ final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** The body of a successful answer exactly as sent, such as a receipt file. */
+  byte[] getBytes(String path) {
+    HttpResponse<byte[]> response = exchange(request(path).GET());
+    if (response.statusCode() >= 400) {
+      throw failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response.body();
+  }
+
   JsonNode post(String path, Object body) {
     try {
       byte[] bytes = json.writeValueAsBytes(body);
@@ -69,10 +78,22 @@ final class ApiClient {
   }
 
   private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response = exchange(request);
+    String text = new String(response.body(), StandardCharsets.UTF_8);
+    if (response.statusCode() >= 400) {
+      throw failure(response.statusCode(), text);
+    }
     try {
-      response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new CommandFailedException(
+          "the node answered " + response.statusCode() + " with a body that is not JSON", e);
+    }
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw new NodeUnreachableException("no node answers at " + base + " (is it running?)", e);
     } catch (HttpTimeoutException e) {
@@ -83,17 +104,18 @@ final class ApiClient {
       Thread.currentThread().interrupt();
       throw new CommandFailedException("interrupted", e);
     }
+  }
+
+  /** The node's {@code {"error", "message"}} answer as a failure of the command. */
+  private CommandFailedException failure(int status, String text) {
     JsonNode body;
     try {
-      body = json.readTree(response.body());
+      body = json.readTree(text);
     } catch (IOException e) {
-      throw new CommandFailedException(
-          "the node answered " + response.statusCode() + " with a body that is not JSON", e);
+      return new CommandFailedException(
+          "the node answered " + status + " with a body that is not JSON", e);
     }
-    if (response.statusCode() >= 400) {
-      String code = body.path("error").asText("HTTP_" + response.statusCode());
-      throw new CommandFailedException(code + ": " + body.path("message").asText(""));
-    }
-    return body;
+    String code = body.path("error").asText("HTTP_" + status);
+    return new CommandFailedException(code + ": " + body.path("message").asText(""));
   }
 }

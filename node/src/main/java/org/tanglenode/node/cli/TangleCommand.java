@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       SubmitCommand.class,
       PeersCommand.class,
+      ReceiptCommand.class,
+      VerifyCommand.class,
+      VerifyHistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {

@@ -1,0 +1,104 @@
+package org.tanglenode.node.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.tanglenode.crypto.sign.Ed25519PublicKey;
+import org.tanglenode.protocol.Tag;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.receipt.ReceiptFile;
+import org.tanglenode.protocol.receipt.ReceiptVerdict;
+import org.tanglenode.protocol.receipt.ReceiptVerifier;
+import org.tanglenode.protocol.trust.TrustRoot;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a receipt offline, with no node and no network: the receipt's encoding, the",
+      "transaction and its signature, the milestone's committee signatures and threshold, and",
+      "the Merkle path between them. Exit code 0 if it holds, 1 with the reason if not."
+    })
+final class VerifyCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RECEIPT", description = "The receipt file.")
+  Path receiptFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TrustOptions trust;
+
+  @Override
+  public void run() {
+    TrustRoot root = trust.load();
+    byte[] bytes = readReceipt(receiptFile);
+    ReceiptVerdict verdict = new ReceiptVerifier(root).verify(bytes);
+    if (verdict instanceof ReceiptVerdict.Refused refused) {
+      throw new CommandFailedException(
+          "receipt refused: " + refused.reason() + ": " + refused.message());
+    }
+    print((ReceiptVerdict.Verified) verdict, root);
+  }
+
+  private void print(ReceiptVerdict.Verified verified, TrustRoot root) {
+    PrintWriter out = spec.commandLine().getOut();
+    Transaction tx = verified.transaction();
+    int index = verified.commitments().index();
+    out.println("receipt verified");
+    out.println("transaction:  " + tx.id());
+    out.println(
+        "issuer:       "
+            + tx.issuer().toHex()
+            + " ("
+            + verified.issuerOrganisation().orElse("not named by the trust root")
+            + ")");
+    out.println("timestamp:    " + Instant.ofEpochMilli(tx.timestampMs()) + " (issuer's clock)");
+    tx.tag().map(Tag::toString).ifPresent(tag -> out.println("tag:          " + tag));
+    out.println(
+        "milestone:    "
+            + index
+            + " at "
+            + Instant.ofEpochMilli(verified.milestone().timestampMs())
+            + " ("
+            + verified.milestone().id()
+            + ")");
+    out.println(
+        "signed by:    "
+            + verified.signers().size()
+            + " committee keys, threshold "
+            + root.committeeAt(index).threshold()
+            + ": "
+            + verified.signers().stream()
+                .map(Ed25519PublicKey::toHex)
+                .collect(Collectors.joining(", ")));
+    out.println(
+        "history leaf: "
+            + verified.receipt().leafIndex()
+            + " of "
+            + verified.commitments().historySize());
+    out.println(
+        "network:      " + root.network().genesis().name() + " (" + root.network().id() + ")");
+  }
+
+  static byte[] readReceipt(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > ReceiptFile.MAX_BYTES) {
+        throw new CommandFailedException(
+            file + " has " + size + " bytes; a receipt has at most " + ReceiptFile.MAX_BYTES);
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot read " + file + ": " + e, e);
+    }
+  }
+}
