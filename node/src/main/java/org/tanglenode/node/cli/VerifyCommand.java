@@ -12,10 +12,12 @@ import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptVerdict;
 import org.tanglenode.protocol.receipt.ReceiptVerifier;
+import org.tanglenode.protocol.record.DocumentHash;
 import org.tanglenode.protocol.trust.TrustRoot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks a receipt offline, with no node and no network: the receipt's encoding, the",
       "transaction and its signature, the milestone's committee signatures and threshold, and",
-      "the Merkle path between them. Exit code 0 if it holds, 1 with the reason if not."
+      "the Merkle path between them, and with --file that the file is the document the",
+      "record names. Exit code 0 if it holds, 1 with the reason if not."
     })
 final class VerifyCommand implements Runnable {
 
@@ -37,11 +40,20 @@ final class VerifyCommand implements Runnable {
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrustOptions trust;
 
+  @Option(
+      names = "--file",
+      description =
+          "The document the transaction's record names (an anchor's file, a trail event's"
+              + " document): its size, SHA-256 and BLAKE2b-256 must match. Read locally only.")
+  Path file;
+
   @Override
   public void run() {
     TrustRoot root = trust.load();
     byte[] bytes = readReceipt(receiptFile);
-    ReceiptVerdict verdict = new ReceiptVerifier(root).verify(bytes);
+    ReceiptVerifier verifier = new ReceiptVerifier(root);
+    ReceiptVerdict verdict =
+        file == null ? verifier.verify(bytes) : verifier.verify(bytes, hashFile(file));
     if (verdict instanceof ReceiptVerdict.Refused refused) {
       throw new CommandFailedException(
           "receipt refused: " + refused.reason() + ": " + refused.message());
@@ -87,6 +99,14 @@ final class VerifyCommand implements Runnable {
             + verified.commitments().historySize());
     out.println(
         "network:      " + root.network().genesis().name() + " (" + root.network().id() + ")");
+  }
+
+  private static DocumentHash hashFile(Path file) {
+    try {
+      return DocumentHash.of(file);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot read " + file + ": " + e, e);
+    }
   }
 
   static byte[] readReceipt(Path file) {

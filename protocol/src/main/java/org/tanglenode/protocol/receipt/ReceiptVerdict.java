@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.record.DocumentHash;
+import org.tanglenode.protocol.record.Record;
 
 /** The outcome of verifying a receipt: what it proves, or why it proves nothing. */
 public sealed interface ReceiptVerdict {
@@ -47,6 +49,8 @@ public sealed interface ReceiptVerdict {
    *
    * @param issuerOrganisation who held the issuer's key at the milestone, if the trust root names
    *     the key
+   * @param record the record the transaction's data carries, if it carries one
+   * @param file the document named by the record that the file given matched, if one was given
    */
   record Verified(
       Receipt receipt,
@@ -54,7 +58,9 @@ public sealed interface ReceiptVerdict {
       Transaction milestone,
       Payload.Milestone commitments,
       List<Ed25519PublicKey> signers,
-      Optional<String> issuerOrganisation)
+      Optional<String> issuerOrganisation,
+      Optional<Record> record,
+      Optional<DocumentHash> file)
       implements ReceiptVerdict {
 
     public Verified {
@@ -64,6 +70,21 @@ public sealed interface ReceiptVerdict {
       Objects.requireNonNull(commitments, "commitments");
       signers = List.copyOf(signers);
       Objects.requireNonNull(issuerOrganisation, "issuerOrganisation");
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(file, "file");
+    }
+
+    /** The same verdict, with the document the file matched. */
+    Verified withFile(DocumentHash document) {
+      return new Verified(
+          receipt,
+          transaction,
+          milestone,
+          commitments,
+          signers,
+          issuerOrganisation,
+          record,
+          Optional.of(document));
     }
 
     @Override

@@ -3,10 +3,14 @@ package org.tanglenode.protocol.receipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.tanglenode.crypto.merkle.InclusionProof;
 import org.tanglenode.crypto.merkle.MerkleHasher;
 import org.tanglenode.crypto.merkle.ProofVerdict;
+import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionValidator;
@@ -14,6 +18,8 @@ import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.NetworkId;
 import org.tanglenode.protocol.receipt.ReceiptVerdict.Reason;
 import org.tanglenode.protocol.receipt.ReceiptVerdict.Refused;
+import org.tanglenode.protocol.record.DocumentHash;
+import org.tanglenode.protocol.record.Records;
 import org.tanglenode.protocol.trust.TrustRoot;
 
 /**
@@ -115,7 +121,48 @@ public final class ReceiptVerifier {
         milestone.transaction(),
         milestone.payload(),
         milestone.signers(),
-        trust.organisationAt(tx.issuer(), milestone.payload().index()));
+        trust.organisationAt(tx.issuer(), milestone.payload().index()),
+        tx.payload() instanceof Payload.Data data
+            ? Records.tryParse(data.data())
+            : Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Verifies the receipt file {@code bytes} and that {@code file} (a document's size and hashes) is
+   * a document the transaction's record names: an anchor's document or one of a trail event's.
+   */
+  public ReceiptVerdict verify(byte[] bytes, DocumentHash file) {
+    Objects.requireNonNull(file, "file");
+    ReceiptVerdict verdict = verify(bytes);
+    if (!(verdict instanceof ReceiptVerdict.Verified verified)) {
+      return verdict;
+    }
+    if (verified.record().isEmpty() || verified.record().get().documents().isEmpty()) {
+      return new Refused(
+          Reason.NO_DOCUMENT,
+          "transaction "
+              + verified.transaction().id()
+              + " carries no record that names a document, so no file can match it");
+    }
+    List<DocumentHash> documents = verified.record().get().documents();
+    for (DocumentHash document : documents) {
+      if (document.equals(file)) {
+        return verified.withFile(document);
+      }
+    }
+    return new Refused(
+        Reason.FILE_MISMATCH,
+        "the file (size "
+            + file.size()
+            + ", SHA-256 "
+            + file.sha256Hex()
+            + ") is none of the "
+            + documents.size()
+            + " documents the record names: "
+            + documents.stream()
+                .map(d -> "size " + d.size() + ", SHA-256 " + d.sha256Hex())
+                .collect(Collectors.joining("; ")));
   }
 
   /** The first offset at which the two differ (a shorter one ends first), or -1. */

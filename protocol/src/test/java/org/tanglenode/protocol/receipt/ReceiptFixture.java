@@ -21,13 +21,16 @@ import org.tanglenode.protocol.genesis.Genesis;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.Limits;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.record.AnchorRecord;
+import org.tanglenode.protocol.record.DocumentHash;
+import org.tanglenode.protocol.record.Records;
 
 /**
  * The network and history of docs/receipts.md's worked example, deterministic to the byte: the
  * example network of docs/protocol.md (committee: the key of seed 0x01, threshold 1), its example
- * transaction A, a transaction B approving A and C approving B, and milestone 1 approving C, whose
- * white-flag order (post-order) is A, B, C. Every transaction carries the first nonce that meets
- * the network's difficulty.
+ * transaction A, a transaction B approving A that anchors {@link #document()}, C approving B, and
+ * milestone 1 approving C, whose white-flag order (post-order) is A, B, C. Every transaction
+ * carries the first nonce that meets the network's difficulty.
  */
 public final class ReceiptFixture {
 
@@ -91,8 +94,21 @@ public final class ReceiptFixture {
                 .payload(new Payload.Data(Optional.of(Tag.of("shipment-4711")), anchor))
                 .build(),
             issuer);
-    Transaction b = data(network, issuer, a.id(), GENESIS_TIME_MS + 61_000, "unloaded at the port");
-    Transaction c = data(network, issuer, b.id(), GENESIS_TIME_MS + 62_000, "received in store");
+    Transaction b =
+        data(
+            network,
+            issuer,
+            a.id(),
+            GENESIS_TIME_MS + 61_000,
+            Records.encode(
+                new AnchorRecord(DocumentHash.of(document()), Optional.of("delivery note"))));
+    Transaction c =
+        data(
+            network,
+            issuer,
+            b.id(),
+            GENESIS_TIME_MS + 62_000,
+            "received in store".getBytes(StandardCharsets.UTF_8));
     List<Transaction> confirmed = List.of(a, b, c);
     byte[] root = root(confirmed);
     Transaction milestone =
@@ -106,6 +122,65 @@ public final class ReceiptFixture {
             signer,
             cosigners);
     return new History(confirmed, milestone);
+  }
+
+  /** Everything confirmed up to a later milestone, in confirmation order, and that milestone. */
+  public record Later(List<Transaction> confirmed, Transaction milestone) {}
+
+  /**
+   * Milestone 2 after {@code first}: it confirms D (approving milestone 1) and E (approving D), so
+   * its history is A, B, C, D, E. {@code order} lists which of those five to put in its history
+   * tree, in which order: {@code 0, 1, 2, 3, 4} is the honest history, anything else a rewrite.
+   */
+  public static Later later(History first, int... order) {
+    Network network = network();
+    Ed25519PrivateKey issuer = seedOf(2);
+    Transaction d =
+        data(
+            network,
+            issuer,
+            first.milestone().id(),
+            GENESIS_TIME_MS + 64_000,
+            "handed to the partner".getBytes(StandardCharsets.UTF_8));
+    Transaction e =
+        data(
+            network,
+            issuer,
+            d.id(),
+            GENESIS_TIME_MS + 65_000,
+            "distributed".getBytes(StandardCharsets.UTF_8));
+    List<Transaction> all = new ArrayList<>(first.confirmed());
+    all.add(d);
+    all.add(e);
+    List<Transaction> history = new ArrayList<>();
+    for (int i : order.length == 0 ? new int[] {0, 1, 2, 3, 4} : order) {
+      history.add(all.get(i));
+    }
+    Transaction milestone =
+        complete(
+            new TransactionBuilder(network.shortId())
+                .parent(e.id())
+                .issuer(seedOf(1).publicKey())
+                .timestampMs(GENESIS_TIME_MS + 66_000)
+                .payload(
+                    new Payload.Milestone(
+                        2,
+                        Optional.of(first.milestone().id()),
+                        root(List.of(d, e)),
+                        root(history),
+                        history.size()))
+                .build(),
+            seedOf(1));
+    return new Later(List.copyOf(history), milestone);
+  }
+
+  /** The RFC 9162 consistency proof from the first {@code oldSize} ids of {@code ids} to all. */
+  public static List<byte[]> consistencyProof(List<Transaction> ids, int oldSize) {
+    List<byte[]> leaves = new ArrayList<>();
+    for (Transaction tx : ids) {
+      leaves.add(tx.id().bytes());
+    }
+    return MerkleTree.ofLeafData(HASHER, leaves).consistencyProof(oldSize, ids.size()).hashes();
   }
 
   /** The receipt of the {@code leaf}-th transaction of {@link #history()}. */
@@ -123,9 +198,18 @@ public final class ReceiptFixture {
         MerkleTree.ofLeafHashes(HASHER, leafHashes).inclusionProof(leaf).hashes());
   }
 
-  /** The receipt file of transaction A, the worked example. */
+  /** The index of B, the transaction of the worked example, in the history. */
+  public static final int EXAMPLE_LEAF = 1;
+
+  /** The document B anchors: 59 bytes of text. */
+  public static byte[] document() {
+    return "Delivery note 4711: 40 boxes of water purification tablets\n"
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The receipt file of transaction B, the worked example. */
   public static byte[] exampleReceiptFile() {
-    return ReceiptFile.encode(receipt(history(), 0));
+    return ReceiptFile.encode(receipt(history(), EXAMPLE_LEAF));
   }
 
   private static byte[] root(List<Transaction> txs) {
@@ -137,15 +221,13 @@ public final class ReceiptFixture {
   }
 
   private static Transaction data(
-      Network network, Ed25519PrivateKey issuer, TransactionId parent, long timeMs, String text) {
+      Network network, Ed25519PrivateKey issuer, TransactionId parent, long timeMs, byte[] data) {
     return complete(
         new TransactionBuilder(network.shortId())
             .parent(parent)
             .issuer(issuer.publicKey())
             .timestampMs(timeMs)
-            .payload(
-                new Payload.Data(
-                    Optional.of(Tag.of("shipment-4711")), text.getBytes(StandardCharsets.UTF_8)))
+            .payload(new Payload.Data(Optional.of(Tag.of("shipment-4711")), data))
             .build(),
         issuer);
   }

@@ -15,6 +15,7 @@ import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.receipt.ReceiptFixture.History;
 import org.tanglenode.protocol.receipt.ReceiptVerdict.Reason;
+import org.tanglenode.protocol.record.DocumentHash;
 import org.tanglenode.protocol.trust.GenesisTrust;
 
 class ReceiptVerifierTest {
@@ -78,9 +79,9 @@ class ReceiptVerifierTest {
   @Test
   void aChangedLeafIndexIsRefusedAsAPathMismatch() {
     assertRefused(
-        example().replace("\"leafIndex\": 0,", "\"leafIndex\": 1,"), Reason.PATH_MISMATCH);
+        example().replace("\"leafIndex\": 1,", "\"leafIndex\": 0,"), Reason.PATH_MISMATCH);
     assertRefused(
-        example().replace("\"leafIndex\": 0,", "\"leafIndex\": 3,"), Reason.PATH_MISMATCH);
+        example().replace("\"leafIndex\": 1,", "\"leafIndex\": 3,"), Reason.PATH_MISMATCH);
   }
 
   @Test
@@ -132,7 +133,7 @@ class ReceiptVerifierTest {
     assertRefused(example().replace("\"version\": 1", "\"version\":  1"), Reason.NOT_CANONICAL);
     assertRefused(example().replace("{\n", "{\r\n"), Reason.NOT_CANONICAL);
     assertRefused(example() + "\n", Reason.NOT_CANONICAL);
-    assertRefused(example().replace("\"leafIndex\": 0", "\"leafIndex\": 0.0"), Reason.MALFORMED);
+    assertRefused(example().replace("\"leafIndex\": 1", "\"leafIndex\": 1.0"), Reason.MALFORMED);
   }
 
   @Test
@@ -140,7 +141,7 @@ class ReceiptVerifierTest {
     assertRefused(
         example().replace("\"version\": 1,", "\"version\": 1,\n  \"note\": \"x\","),
         Reason.MALFORMED);
-    assertRefused(example().replace("  \"leafIndex\": 0,\n", ""), Reason.MALFORMED);
+    assertRefused(example().replace("  \"leafIndex\": 1,\n", ""), Reason.MALFORMED);
     assertRefused(
         example().replace("\"version\": 1,", "\"version\": 1,\n  \"version\": 1,"),
         Reason.MALFORMED);
@@ -170,6 +171,45 @@ class ReceiptVerifierTest {
     assertRefused(replaceHexDigit(file, at), Reason.WRONG_NETWORK);
   }
 
+  @Test
+  void theAnchoredDocumentMatchesAndAChangedByteOfItIsRefusedAsAFileMismatch() {
+    byte[] document = ReceiptFixture.document();
+    ReceiptVerdict verdict =
+        verifier.verify(ReceiptFixture.exampleReceiptFile(), DocumentHash.of(document));
+    assertThat(verdict).isInstanceOf(ReceiptVerdict.Verified.class);
+    assertThat(((ReceiptVerdict.Verified) verdict).file()).contains(DocumentHash.of(document));
+
+    for (int i = 0; i < document.length; i++) {
+      byte[] changed = document.clone();
+      changed[i] ^= 0x20;
+      assertRefused(
+          verifier.verify(ReceiptFixture.exampleReceiptFile(), DocumentHash.of(changed)),
+          Reason.FILE_MISMATCH);
+    }
+    byte[] longer = java.util.Arrays.copyOf(document, document.length + 1);
+    assertRefused(
+        verifier.verify(ReceiptFixture.exampleReceiptFile(), DocumentHash.of(longer)),
+        Reason.FILE_MISMATCH);
+  }
+
+  @Test
+  void aFileCannotMatchATransactionWithoutADocument() {
+    byte[] receiptOfA = ReceiptFile.encode(ReceiptFixture.receipt(ReceiptFixture.history(), 0));
+
+    assertRefused(
+        verifier.verify(receiptOfA, DocumentHash.of(ReceiptFixture.document())),
+        Reason.NO_DOCUMENT);
+  }
+
+  @Test
+  void aTamperedReceiptIsRefusedForItsOwnFaultBeforeTheFileIsCompared() {
+    assertRefused(
+        verifier.verify(
+            editHex("milestone", -1).getBytes(StandardCharsets.UTF_8),
+            DocumentHash.of(ReceiptFixture.document())),
+        Reason.MILESTONE_INVALID);
+  }
+
   /**
    * Every byte of the file changed in turn (a hex digit to another hex digit, so the file still
    * parses and deeper checks run; any other byte to another value). The only changes that still
@@ -179,7 +219,7 @@ class ReceiptVerifierTest {
   @Test
   void noOneByteChangeToTheReceiptChangesWhatItProves() {
     byte[] original = ReceiptFixture.exampleReceiptFile();
-    Receipt receipt = ReceiptFixture.receipt(ReceiptFixture.history(), 0);
+    Receipt receipt = ReceiptFixture.receipt(ReceiptFixture.history(), ReceiptFixture.EXAMPLE_LEAF);
     byte[] milestoneDigest = decode(receipt.milestone()).essenceDigest();
     Set<Reason> seen = EnumSet.noneOf(Reason.class);
     List<Integer> accepted = new ArrayList<>();
@@ -225,7 +265,10 @@ class ReceiptVerifierTest {
   }
 
   private void assertRefused(byte[] file, Reason reason) {
-    ReceiptVerdict verdict = verifier.verify(file);
+    assertRefused(verifier.verify(file), reason);
+  }
+
+  private static void assertRefused(ReceiptVerdict verdict, Reason reason) {
     assertThat(verdict).isInstanceOf(ReceiptVerdict.Refused.class);
     ReceiptVerdict.Refused refused = (ReceiptVerdict.Refused) verdict;
     assertThat(refused.reason()).as(refused.message()).isEqualTo(reason);
