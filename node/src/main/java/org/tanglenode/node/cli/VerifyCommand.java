@@ -97,6 +97,14 @@ final class VerifyCommand implements Runnable {
             + verified.receipt().leafIndex()
             + " of "
             + verified.commitments().historySize());
+    verified
+        .file()
+        .ifPresent(
+            document -> {
+              out.println("file:         " + file + ", " + document.size() + " bytes");
+              out.println("  SHA-256:     " + document.sha256Hex());
+              out.println("  BLAKE2b-256: " + document.blake2b256Hex());
+            });
     out.println(
         "network:      " + root.network().genesis().name() + " (" + root.network().id() + ")");
   }
