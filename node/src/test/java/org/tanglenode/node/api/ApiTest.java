@@ -340,6 +340,27 @@ class ApiTest {
   }
 
   @Test
+  void aReceiptNeedsAConfirmedTransaction() {
+    Transaction tx = transactions.data(30);
+    assertThat(submit(tx).status()).isEqualTo(201);
+
+    // This node has no coordinator: nothing is ever confirmed.
+    assertError(
+        http.get("/api/v1/transactions/" + tx.id().toHex() + "/receipt"), 409, "NOT_CONFIRMED");
+    assertError(http.get("/api/v1/transactions/" + "cd".repeat(32) + "/receipt"), 404, "NOT_FOUND");
+    assertError(http.get("/api/v1/transactions/xyz/receipt"), 400, "INVALID_ID");
+  }
+
+  @Test
+  void aHistoryProofNeedsTwoConfirmedMilestonesInOrder() {
+    assertError(http.get("/api/v1/history/consistency?from=1"), 400, "MISSING_PARAMETER");
+    assertError(http.get("/api/v1/history/consistency?from=2&to=1"), 400, "INVALID_PARAMETER");
+    assertError(http.get("/api/v1/history/consistency?from=0&to=1"), 400, "INVALID_PARAMETER");
+    assertError(http.get("/api/v1/history/consistency?from=1&to=x"), 400, "INVALID_PARAMETER");
+    assertError(http.get("/api/v1/history/consistency?from=1&to=1"), 404, "NOT_FOUND");
+  }
+
+  @Test
   void milestonesAreReadByIndex() {
     assertError(http.get("/api/v1/milestones/1"), 404, "NOT_FOUND");
     assertError(http.get("/api/v1/milestones/0"), 400, "INVALID_PARAMETER");

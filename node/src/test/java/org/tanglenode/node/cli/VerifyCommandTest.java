@@ -1,0 +1,107 @@
+package org.tanglenode.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.protocol.receipt.ReceiptFixture;
+
+/** {@code tangle verify} on the worked example of docs/receipts.md: files only, no node. */
+class VerifyCommandTest {
+
+  @TempDir Path dir;
+
+  private Path genesis;
+  private Path receipt;
+  private Path document;
+
+  @BeforeEach
+  void writeTheExample() throws IOException {
+    genesis = Files.write(dir.resolve("genesis.json"), ReceiptFixture.genesisFile());
+    receipt = Files.write(dir.resolve("receipt.json"), ReceiptFixture.exampleReceiptFile());
+    document = Files.write(dir.resolve("delivery-note.txt"), ReceiptFixture.document());
+  }
+
+  @Test
+  void theExampleVerifiesAndTheCommandSaysWhatWasProven() {
+    CliRun run =
+        CliRun.of(
+            "verify",
+            receipt.toString(),
+            "--genesis",
+            genesis.toString(),
+            "--file",
+            document.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("receipt verified\n");
+    assertThat(run.field("transaction:"))
+        .isEqualTo("95fb2ded7433b2fa129f406ca2cfe6781dfa8cc909004d20ddc8dc5b2357f352");
+    assertThat(run.field("milestone:")).startsWith("1 at 2026-01-01T00:01:03Z");
+    assertThat(run.field("history leaf:")).isEqualTo("1 of 3");
+    assertThat(run.field("tag:")).isEqualTo("shipment-4711");
+    assertThat(run.field("  SHA-256:"))
+        .isEqualTo("39ccace23defa71e5ae4faeb23115c5542940aeb1f2ed7de272ac21a6020658f");
+  }
+
+  @Test
+  void aRefusedReceiptExitsWithOneAndTheReason() throws IOException {
+    String text = Files.readString(receipt);
+    Files.writeString(receipt, text.replace("\"leafIndex\": 1,", "\"leafIndex\": 2,"));
+
+    CliRun run = CliRun.of("verify", receipt.toString(), "--genesis", genesis.toString());
+
+    assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(run.err()).startsWith("tangle: receipt refused: PATH_MISMATCH: ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void anotherDocumentIsAFileMismatch() throws IOException {
+    Files.writeString(
+        document,
+        new String(ReceiptFixture.document(), StandardCharsets.UTF_8).replace("40", "60"));
+
+    CliRun run =
+        CliRun.of(
+            "verify",
+            receipt.toString(),
+            "--genesis",
+            genesis.toString(),
+            "--file",
+            document.toString());
+
+    assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(run.err()).contains("receipt refused: FILE_MISMATCH");
+  }
+
+  @Test
+  void exactlyOneOfGenesisAndTrustIsNeeded() {
+    assertThat(CliRun.of("verify", receipt.toString()).exitCode())
+        .isEqualTo(TangleCommand.EXIT_USAGE);
+    assertThat(
+            CliRun.of(
+                    "verify",
+                    receipt.toString(),
+                    "--genesis",
+                    genesis.toString(),
+                    "--trust",
+                    genesis.toString())
+                .exitCode())
+        .isEqualTo(TangleCommand.EXIT_USAGE);
+  }
+
+  @Test
+  void aMissingReceiptFileIsAFailureNotACrash() {
+    CliRun run =
+        CliRun.of("verify", dir.resolve("none.json").toString(), "--genesis", genesis.toString());
+
+    assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(run.err()).contains("cannot read");
+  }
+}
