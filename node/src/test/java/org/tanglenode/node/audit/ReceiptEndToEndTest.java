@@ -191,6 +191,10 @@ class ReceiptEndToEndTest {
     assertRefused(verifyEdited(auditor, genesis, leafEdited), "PATH_MISMATCH");
     assertRefused(
         verifyEdited(auditor, genesis, editHex(text, "milestone", 40)), "MILESTONE_INVALID");
+    // The milestone's last bytes are its last cosignature (the coordinator cosigns with the other
+    // committee keys).
+    assertRefused(
+        verifyEdited(auditor, genesis, editHex(text, "milestone", -1)), "MILESTONE_INVALID");
     assertRefused(
         verifyEdited(auditor, genesis, text.replace("\"path\": [", "\"path\":  [")),
         "NOT_CANONICAL");
@@ -250,12 +254,16 @@ class ReceiptEndToEndTest {
     assertThat(result.err()).contains("receipt refused: " + reason);
   }
 
-  /** The receipt with byte {@code index} of the hex field {@code key} increased by one. */
+  /**
+   * The receipt with byte {@code index} (negative: from the end) of the hex field {@code key}
+   * increased by one.
+   */
   private static String editHex(String file, String key, int index) {
     int start = file.indexOf("\"" + key + "\": \"") + key.length() + 5;
     int end = file.indexOf('"', start);
     byte[] bytes = HEX.parseHex(file.substring(start, end));
-    bytes[index] = (byte) (bytes[index] + 1);
+    int at = index < 0 ? bytes.length + index : index;
+    bytes[at] = (byte) (bytes[at] + 1);
     return file.substring(0, start) + HEX.formatHex(bytes) + file.substring(end);
   }
 
