@@ -36,9 +36,10 @@ import org.tanglenode.protocol.trust.GenesisTrust;
 /**
  * A node on loopback anchors a document; once a milestone confirms it, the receipt is fetched
  * through the CLI and the API, the node is closed and its folder deleted, and the receipt is
- * verified with nothing but the genesis file (and the document); each tampered part is refused.
- * Before the node closes, the history between the confirming milestone and a later one is checked
- * against the milestone kept in the receipt.
+ * verified with nothing but the genesis file (and the document), in this JVM and in a JVM of its
+ * own started in a folder that holds only those files; each tampered part is refused. Before the
+ * node closes, the history between the confirming milestone and a later one is checked against the
+ * milestone kept in the receipt.
  */
 class ReceiptEndToEndTest {
 
@@ -158,6 +159,23 @@ class ReceiptEndToEndTest {
         .contains(
             "receipt verified", "transaction:  " + id, "SHA-256:", "tag:          shipment-4711");
 
+    // And in a JVM of its own, started in the auditor's folder: nothing but the three files.
+    ProcessResult alone =
+        runAlone(
+            auditor,
+            "verify",
+            "receipt.json",
+            "--genesis",
+            "genesis.json",
+            "--file",
+            "delivery-note.txt");
+    assertThat(alone.exitCode()).as(alone.output()).isZero();
+    assertThat(alone.output()).contains("receipt verified", "transaction:  " + id);
+    try (Stream<Path> left = Files.list(auditor)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("genesis.json", "receipt.json", "delivery-note.txt");
+    }
+
     Path otherDocument = auditor.resolve("other-note.txt");
     Files.writeString(
         otherDocument, "Delivery note 4711: 41 boxes of water purification tablets\n");
@@ -211,6 +229,28 @@ class ReceiptEndToEndTest {
       }
     }
     assertThat(refusedAt).hasSize((bytes.length + 96) / 97);
+  }
+
+  private record ProcessResult(int exitCode, String output) {}
+
+  /** Runs the tangle command line in a new JVM (this test's class path) in {@code folder}. */
+  private static ProcessResult runAlone(Path folder, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("org.tanglenode.node.cli.TangleCommand");
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return new ProcessResult(process.waitFor(), output);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IOException("interrupted", e);
+    }
   }
 
   private static Genesis fastMilestones() {
