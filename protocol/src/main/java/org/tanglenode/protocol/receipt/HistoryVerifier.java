@@ -35,20 +35,20 @@ public final class HistoryVerifier {
    * from}.
    */
   public HistoryVerdict verify(Optional<byte[]> kept, byte[] from, byte[] to, List<byte[]> proof) {
-    Object checkedFrom = check("from", from);
-    if (checkedFrom instanceof Refused refused) {
-      return refused;
+    MilestoneCheck.Result checkedFrom = milestones.check(from);
+    if (checkedFrom instanceof MilestoneCheck.Failed failed) {
+      return refused("from", failed);
     }
-    Object checkedTo = check("to", to);
-    if (checkedTo instanceof Refused refused) {
-      return refused;
+    MilestoneCheck.Result checkedTo = milestones.check(to);
+    if (checkedTo instanceof MilestoneCheck.Failed failed) {
+      return refused("to", failed);
     }
     MilestoneCheck.Checked old = (MilestoneCheck.Checked) checkedFrom;
     MilestoneCheck.Checked now = (MilestoneCheck.Checked) checkedTo;
     if (kept.isPresent()) {
-      Object checkedKept = check("kept", kept.get());
-      if (checkedKept instanceof Refused refused) {
-        return refused;
+      MilestoneCheck.Result checkedKept = milestones.check(kept.get());
+      if (checkedKept instanceof MilestoneCheck.Failed failed) {
+        return refused("kept", failed);
       }
       Payload.Milestone mine = ((MilestoneCheck.Checked) checkedKept).payload();
       if (mine.index() != old.payload().index()
@@ -99,20 +99,15 @@ public final class HistoryVerifier {
         a, b, old.transaction().timestampMs(), now.transaction().timestampMs());
   }
 
-  /** A checked milestone, or the refusal naming which one failed. */
-  private Object check(String which, byte[] bytes) {
-    MilestoneCheck.Result result = milestones.check(bytes);
-    if (result instanceof MilestoneCheck.Failed failed) {
-      Reason reason =
-          switch (failed.kind()) {
-            case WRONG_NETWORK -> Reason.WRONG_NETWORK;
-            case INVALID -> Reason.MILESTONE_INVALID;
-            case NOT_A_MILESTONE -> Reason.NOT_A_MILESTONE;
-            case BELOW_THRESHOLD -> Reason.BELOW_THRESHOLD;
-          };
-      return new Refused(reason, which + " milestone: " + failed.message());
-    }
-    return result;
+  private static Refused refused(String which, MilestoneCheck.Failed failed) {
+    Reason reason =
+        switch (failed.kind()) {
+          case WRONG_NETWORK -> Reason.WRONG_NETWORK;
+          case INVALID -> Reason.MILESTONE_INVALID;
+          case NOT_A_MILESTONE -> Reason.NOT_A_MILESTONE;
+          case BELOW_THRESHOLD -> Reason.BELOW_THRESHOLD;
+        };
+    return new Refused(reason, which + " milestone: " + failed.message());
   }
 
   private static String describe(Payload.Milestone m) {
