@@ -95,6 +95,10 @@ class ReceiptEndToEndTest {
       assertThat(viaApi.body()).isEqualTo(Files.readString(receipt));
       assertThat(api.get("/api/v1/transactions/" + "ab".repeat(32) + "/receipt").status())
           .isEqualTo(404);
+      String milestoneId = api.get("/api/v1/milestones/" + index).json().path("id").asText();
+      assertThat(api.get("/api/v1/transactions/" + milestoneId + "/receipt").status())
+          .as("a milestone is not a leaf of the history")
+          .isEqualTo(409);
 
       // More history: a second record confirmed by a later milestone.
       String next = submit(api, "received in store");

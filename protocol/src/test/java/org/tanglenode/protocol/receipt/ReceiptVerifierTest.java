@@ -13,6 +13,7 @@ import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.GenesisFile;
+import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.receipt.ReceiptFixture.History;
 import org.tanglenode.protocol.receipt.ReceiptVerdict.Reason;
 import org.tanglenode.protocol.record.DocumentHash;
@@ -162,6 +163,27 @@ class ReceiptVerifierTest {
 
     assertThat(verdict).isInstanceOf(ReceiptVerdict.Refused.class);
     assertThat(((ReceiptVerdict.Refused) verdict).reason()).isEqualTo(Reason.WRONG_NETWORK);
+  }
+
+  @Test
+  void noOneByteChangeToTheGenesisLetsTheReceiptVerify() {
+    byte[] genesis = ReceiptFixture.genesisFile();
+    byte[] receipt = ReceiptFixture.exampleReceiptFile();
+    int parsed = 0;
+    for (int i = 0; i < genesis.length; i++) {
+      byte[] changed = genesis.clone();
+      changed[i] ^= 0x01;
+      Network network;
+      try {
+        network = GenesisFile.parse(changed);
+      } catch (IllegalArgumentException e) {
+        continue; // not a genesis at all: nothing to verify against
+      }
+      parsed++;
+      assertRefused(
+          new ReceiptVerifier(new GenesisTrust(network)).verify(receipt), Reason.WRONG_NETWORK);
+    }
+    assertThat(parsed).as("changes that still give a genesis").isPositive();
   }
 
   @Test
