@@ -96,9 +96,11 @@ class ReceiptEndToEndTest {
       assertThat(api.get("/api/v1/transactions/" + "ab".repeat(32) + "/receipt").status())
           .isEqualTo(404);
       String milestoneId = api.get("/api/v1/milestones/" + index).json().path("id").asText();
-      assertThat(api.get("/api/v1/transactions/" + milestoneId + "/receipt").status())
+      Http.Answer ofMilestone = api.get("/api/v1/transactions/" + milestoneId + "/receipt");
+      assertThat(ofMilestone.status()).as(ofMilestone.toString()).isEqualTo(409);
+      assertThat(ofMilestone.json().path("error").asText())
           .as("a milestone is not a leaf of the history")
-          .isEqualTo(409);
+          .isEqualTo("NOT_IN_HISTORY");
 
       // More history: a second record confirmed by a later milestone.
       String next = submit(api, "received in store");
