@@ -53,6 +53,7 @@ import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.GenesisTrust;
 import org.tanglenode.storage.DatabaseLockedException;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
@@ -233,6 +234,7 @@ public final class Node implements AutoCloseable {
               new ApiServices(
                   version(),
                   network,
+                  new GenesisTrust(network),
                   key.publicKey(),
                   store,
                   ingest,

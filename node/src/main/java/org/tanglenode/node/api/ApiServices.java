@@ -14,12 +14,14 @@ import org.tanglenode.node.view.LedgerView;
 import org.tanglenode.node.view.MilestoneView;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustRoot;
 import org.tanglenode.storage.TransactionStore;
 
 /**
  * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
  * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
+ * @param trust who held an issuer key when, for naming the organisations that signed records
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
@@ -27,6 +29,7 @@ import org.tanglenode.storage.TransactionStore;
 public record ApiServices(
     String version,
     Network network,
+    TrustRoot trust,
     Ed25519PublicKey nodeKey,
     TransactionStore store,
     IngestPipeline ingest,

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       SubmitCommand.class,
       PeersCommand.class,
+      AnchorCommand.class,
+      TrailCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
