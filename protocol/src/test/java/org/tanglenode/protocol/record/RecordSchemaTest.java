@@ -40,9 +40,14 @@ class RecordSchemaTest {
   }
 
   @Test
-  void theDocumentedPrivateFieldExampleOpensWithItsSalt() throws Exception {
+  void theDocumentedEventExampleIsInRecordsMdAndOpensWithItsSalt() throws Exception {
     JsonNode example = schema("trail-event.schema.json").path("examples").get(1);
-    TrailEvent event = (TrailEvent) Records.parse(JSON.writeValueAsBytes(example));
+    byte[] compact = JSON.writeValueAsBytes(example);
+    String docs = java.nio.file.Files.readString(Path.of("..", "docs", "records.md"));
+    assertThat(docs)
+        .contains("\n" + new String(compact, java.nio.charset.StandardCharsets.UTF_8) + "\n")
+        .contains("Example (" + compact.length + " bytes;");
+    TrailEvent event = (TrailEvent) Records.parse(compact);
     byte[] salt = new byte[32];
     java.util.Arrays.fill(salt, (byte) 1);
     assertThat(event.opens("recipient-ref", salt, "R-2291")).isTrue();
