@@ -87,13 +87,14 @@ final class RecordRoutes {
           "the anchor record has " + data.length + " bytes, the network allows " + max);
     }
     Transaction tx = node.completer().complete(new Payload.Data(Optional.of(tag), data));
+    // Throws the refusal as the error answer; otherwise 201 stored or 200 known.
     Reply stored =
         TransactionRoutes.reply(
             node.ingest().submit(tx.bytes(), Source.API).toCompletableFuture().join(),
             endpoints.retryAfterSeconds());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", tx.id().toHex());
-    out.put("status", ((Map<?, ?>) stored.body()).get("status"));
+    out.put("status", stored.status() == 201 ? "stored" : "known");
     out.put("issuer", tx.issuer().toHex());
     out.put("tag", tag.toString());
     out.put("record", recordJson(data));

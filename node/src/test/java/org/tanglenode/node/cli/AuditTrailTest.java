@@ -338,14 +338,32 @@ class AuditTrailTest {
             WRITE_TOKEN);
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(201);
 
+    Http.Answer notCanonical =
+        http.post(
+            "/api/v1/transactions/data",
+            Http.json(
+                Map.of(
+                    "tag",
+                    "trail:" + trail,
+                    "data",
+                    "{\"v\":1,\"type\":\"event\",\"trail\":\"mixed-1\",\"event\":\"x\"}")),
+            WRITE_TOKEN);
+    assertThat(notCanonical.status()).as(notCanonical.toString()).isEqualTo(201);
+
     JsonNode page = http.get("/api/v1/trails/" + trail).json();
 
-    assertThat(page.path("entries")).hasSize(3);
+    assertThat(page.path("entries")).hasSize(4);
     List<String> kinds = new ArrayList<>();
     page.path("entries").forEach(e -> kinds.add(e.path("kind").asText()));
-    assertThat(kinds).containsExactlyInAnyOrder("event", "data", "other-trail");
+    assertThat(kinds).containsExactlyInAnyOrder("event", "data", "other-trail", "invalid-record");
     CliRun text = cli("trail", "show", trail);
-    assertThat(text.out()).contains("(data)").contains("(other-trail)").contains("opened");
+    assertThat(text.out())
+        .contains("(data)")
+        .contains("(other-trail)")
+        .contains("(invalid-record)")
+        .contains("not a valid record: NOT_CANONICAL")
+        .contains("opened")
+        .contains("signed by Partner NGO North");
   }
 
   @Test
