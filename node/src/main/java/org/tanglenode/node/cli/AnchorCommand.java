@@ -36,6 +36,8 @@ final class AnchorCommand implements Runnable {
 
   @Mixin ApiOptions api;
 
+  @Mixin ConfirmationWait wait;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The document to anchor.")
   Path file;
 
@@ -81,6 +83,7 @@ final class AnchorCommand implements Runnable {
       tx = issuer.build(record, anchorTag, issuer.tips());
       status = issuer.submit(tx);
     }
+    Integer milestone = wait.wanted() ? wait.await(api.client(), tx.id()) : null;
     PrintWriter out = spec.commandLine().getOut();
     if (api.json) {
       Map<String, Object> answer = new LinkedHashMap<>();
@@ -91,6 +94,9 @@ final class AnchorCommand implements Runnable {
       answer.put("blake2b256", document.blake2b256Hex());
       answer.put("size", document.size());
       answer.put("issuer", tx.issuer().toHex());
+      if (milestone != null) {
+        answer.put("confirmedByMilestone", milestone);
+      }
       out.println(api.client().json().valueToTree(answer).toPrettyString());
     } else {
       out.println("id:         " + tx.id().toHex());
@@ -100,6 +106,9 @@ final class AnchorCommand implements Runnable {
       out.println("blake2b256: " + document.blake2b256Hex());
       out.println("size:       " + document.size());
       out.println("issuer:     " + tx.issuer().toHex());
+      if (milestone != null) {
+        out.println("confirmed:  by milestone " + milestone);
+      }
     }
     out.flush();
   }

@@ -49,6 +49,8 @@ final class TrailAppendCommand implements Runnable {
 
   @Mixin ApiOptions api;
 
+  @Mixin ConfirmationWait wait;
+
   @Parameters(index = "0", paramLabel = "ID", description = "The trail's id, e.g. shipment-4711.")
   String trail;
 
@@ -141,10 +143,11 @@ final class TrailAppendCommand implements Runnable {
       }
       status = issuer.submit(tx);
     }
-    print(tx, status, sealed);
+    Integer milestone = wait.wanted() ? wait.await(api.client(), tx.id()) : null;
+    print(tx, status, sealed, milestone);
   }
 
-  private void print(Transaction tx, String status, SealedEvent sealed) {
+  private void print(Transaction tx, String status, SealedEvent sealed, Integer milestone) {
     PrintWriter out = spec.commandLine().getOut();
     HexFormat hex = HexFormat.of();
     boolean printSalts = saltsFile == null;
@@ -155,6 +158,9 @@ final class TrailAppendCommand implements Runnable {
       answer.put("trail", trail);
       answer.put("tag", TrailEvent.tagOf(trail).toString());
       answer.put("issuer", tx.issuer().toHex());
+      if (milestone != null) {
+        answer.put("confirmedByMilestone", milestone);
+      }
       if (printSalts) {
         Map<String, String> salts = new LinkedHashMap<>();
         sealed.salts().forEach((name, salt) -> salts.put(name, hex.formatHex(salt)));
@@ -166,6 +172,9 @@ final class TrailAppendCommand implements Runnable {
       out.println("status: " + status);
       out.println("tag:    " + TrailEvent.tagOf(trail));
       out.println("issuer: " + tx.issuer().toHex());
+      if (milestone != null) {
+        out.println("confirmed: by milestone " + milestone);
+      }
       sealed
           .salts()
           .forEach(

@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,7 +140,15 @@ class AuditTrailTest {
     Ed25519PrivateKey key = organisationKeys.get(0);
 
     CliRun anchored =
-        cli("anchor", tender.toString(), "--key", keyFile(key).toString(), "--note", "tender v3");
+        cli(
+            "anchor",
+            tender.toString(),
+            "--key",
+            keyFile(key).toString(),
+            "--note",
+            "tender v3",
+            "--wait",
+            "30");
 
     assertThat(anchored.exitCode()).as(anchored.err()).isZero();
     DocumentHash expected = DocumentHash.of(tender);
@@ -145,7 +156,11 @@ class AuditTrailTest {
     assertThat(anchored.field("blake2b256:")).isEqualTo(expected.blake2b256Hex());
     assertThat(anchored.field("size:")).isEqualTo(Long.toString(expected.size()));
     String id = anchored.field("id:");
-    awaitConfirmed(id);
+    int milestone = metadata(id).path("referencedByMilestone").asInt();
+    assertThat(metadata(id).path("confirmed").asBoolean())
+        .as("--wait returns once confirmed")
+        .isTrue();
+    assertThat(anchored.field("confirmed:")).isEqualTo("by milestone " + milestone);
     Transaction tx = stored(id);
     assertThat(tx.issuer()).isEqualTo(key.publicKey());
     assertThat(tx.tag().orElseThrow().toString()).isEqualTo("anchor");
@@ -237,18 +252,19 @@ class AuditTrailTest {
   }
 
   @Test
-  void aTrailOfAThousandEventsFromThreeOrganisationsReadsBackCompleteAndInOrder() {
+  void aTrailOfAThousandEventsFromThreeOrganisationsReadsBackCompleteAndInOrder() throws Exception {
     String trail = "relief-2026/lot-7";
     List<Ed25519PrivateKey> signers = new ArrayList<>(organisationKeys);
     signers.add(unknownKey);
     Clock clock = new TickingClock(System.currentTimeMillis());
     SecureRandom random = new SecureRandom();
     ApiClient client = new ApiClient(URI.create(api), WRITE_TOKEN);
-    List<String> ids = new ArrayList<>();
+    List<Transaction> built = new ArrayList<>();
     try (PowSolver solver = new PowSolver(1)) {
       solver.start();
       List<RemoteIssuer> issuers =
           signers.stream().map(key -> new RemoteIssuer(client, key, clock, solver)).toList();
+      // Each event approves the one before, so the milestone that confirms the last confirms all.
       List<TransactionId> parents = issuers.get(0).tips();
       for (int i = 0; i < 1000; i++) {
         TrailAppendCommand.SealedEvent sealed =
@@ -259,13 +275,27 @@ class AuditTrailTest {
                 Map.of("seq", Integer.toString(i)),
                 Map.of(),
                 random);
-        RemoteIssuer issuer = issuers.get(i % issuers.size());
-        Transaction tx = issuer.build(sealed.event(), TrailEvent.tagOf(trail), parents);
-        assertThat(issuer.submit(tx)).isEqualTo("stored");
-        ids.add(tx.id().toHex());
+        Transaction tx =
+            issuers.get(i % issuers.size()).build(sealed.event(), TrailEvent.tagOf(trail), parents);
+        built.add(tx);
         parents = List.of(tx.id());
       }
+      // Sent by several clients at once, as several offices would: the node stores each as it
+      // comes and solidifies a child once its parent arrives.
+      ExecutorService senders = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<String>> sent = new ArrayList<>();
+        for (Transaction tx : built) {
+          sent.add(senders.submit(() -> issuers.get(0).submit(tx)));
+        }
+        for (Future<String> status : sent) {
+          assertThat(status.get()).isEqualTo("stored");
+        }
+      } finally {
+        senders.shutdownNow();
+      }
     }
+    List<String> ids = built.stream().map(tx -> tx.id().toHex()).toList();
     awaitConfirmed(ids.get(ids.size() - 1));
 
     CliRun shown = cli("trail", "show", trail, "--json", "--page-size", "300");
