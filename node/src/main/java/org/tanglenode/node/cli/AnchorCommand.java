@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "anchor",
     mixinStandardHelpOptions = true,
     description = {
-      "Anchors a document: hashes FILE here (SHA-256 and BLAKE2b-256) and records only the hashes,",
-      "the size and the note, signed with your key. The file never leaves this machine.",
-      "Prints the transaction id and the hashes."
+      "Anchors a document: records its hashes, signed with your key.",
+      "FILE is hashed here (SHA-256 and BLAKE2b-256); only the hashes, the size and the note go"
+          + " on the ledger, and the file never leaves this machine. Prints the transaction id"
+          + " and the hashes."
     })
 final class AnchorCommand implements Runnable {
 

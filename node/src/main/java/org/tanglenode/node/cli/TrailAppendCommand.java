@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     name = "append",
     mixinStandardHelpOptions = true,
     description = {
-      "Records an event of trail ID under the tag trail:ID, signed with your key. Documents are",
-      "hashed here and never sent. A private field goes on the ledger only as a salted hash; its",
-      "salt stays with you (--salts FILE, or printed) to prove the value to an auditor later."
+      "Records an event of trail ID, signed with your key.",
+      "The event goes under the tag trail:ID. Documents are hashed here and never sent. A private"
+          + " field goes on the ledger only as a salted hash; its salt stays with you (--salts"
+          + " FILE, or printed) to prove the value to an auditor later."
     })
 final class TrailAppendCommand implements Runnable {
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
     name = "trail",
     mixinStandardHelpOptions = true,
     description = {
-      "The trail of a shipment, procurement or disbursement: events recorded under the tag",
-      "trail:ID, each signed by its writer's key (docs/records.md)."
+      "Appends to, shows and proves fields of event trails.",
+      "A trail of a shipment, procurement or disbursement is its events, recorded under the tag"
+          + " trail:ID, each signed by its writer's key (docs/records.md)."
     },
     subcommands = {TrailAppendCommand.class, TrailShowCommand.class, TrailProveCommand.class})
 final class TrailCommand implements Runnable {

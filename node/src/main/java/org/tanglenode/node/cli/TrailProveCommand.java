@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     name = "prove",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks that VALUE, with its salt, is what a private field of an event of trail ID commits",
-      "to. Prints 'proven' (exit 0) or 'refused' with the reason (exit 1). The event is read",
-      "from the transaction's own bytes; the node is trusted only to serve them."
+      "Proves a private field's value with its salt, or refuses it.",
+      "Checks that VALUE, with its salt, opens the commitment of a private field of an event of"
+          + " trail ID. Prints 'proven' (exit 0) or 'refused' with the reason (exit 1). The event"
+          + " is read from the transaction's own bytes; the node is trusted only to serve them."
     })
 final class TrailProveCommand implements Runnable {
 

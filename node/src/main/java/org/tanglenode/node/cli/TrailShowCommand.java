@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +26,11 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints trail ID in order (issuer timestamp, then id): each event with its fields, the",
-      "names of its private fields, its documents, who signed it (the organisation the genesis",
-      "names, or 'unknown signer') and whether a milestone confirmed it. Entries under the",
-      "trail's tag that are not its events are shown as such."
+      "Prints trail ID in order, with each event's signer and confirmation.",
+      "Order: issuer timestamp, then id. Each event with its fields, the names of its private"
+          + " fields, its documents, who signed it (the organisation the genesis names, or"
+          + " 'unknown signer') and the milestone that confirmed it. Entries under the trail's"
+          + " tag that are not its events are shown as such."
     })
 final class TrailShowCommand implements Runnable {
 
@@ -131,8 +136,28 @@ final class TrailShowCommand implements Runnable {
       out.println("   not a valid record: " + entry.path("recordError").asText());
     }
     if (entry.has("dataHex")) {
-      out.println("   data: " + entry.path("dataHex").asText());
+      out.println("   data: " + data(entry.path("dataHex").asText()));
     }
+  }
+
+  /** Data as quoted text when it is printable UTF-8, else as hex. */
+  private static String data(String hex) {
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.chars().noneMatch(Character::isISOControl)) {
+        return "\"" + text + "\" (hex " + hex + ")";
+      }
+    } catch (CharacterCodingException e) {
+      // not text: hex below
+    }
+    return hex;
   }
 
   private static String confirmation(JsonNode entry) {

@@ -389,6 +389,7 @@ class AuditTrailTest {
     CliRun text = cli("trail", "show", trail);
     assertThat(text.out())
         .contains("(data)")
+        .contains("data: \"a sensor reading\"")
         .contains("(other-trail)")
         .contains("(invalid-record)")
         .contains("not a valid record: NOT_CANONICAL")
