@@ -9,8 +9,14 @@ final class ReportTimes {
 
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter SHORT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
   private ReportTimes() {}
 
@@ -19,8 +25,19 @@ final class ReportTimes {
     return ISO.format(Instant.ofEpochMilli(epochMs));
   }
 
-  /** {@code 2026-01-31 08:15:00}, for axis labels. */
-  static String shortForm(long epochMs) {
-    return SHORT.format(Instant.ofEpochMilli(epochMs));
+  /**
+   * An axis label precise enough for ticks {@code spanMs} apart in all: minutes with the date over
+   * days, seconds within a day, milliseconds within a minute (the day is then given once, by {@link
+   * #day}).
+   */
+  static String axisLabel(long epochMs, long spanMs) {
+    DateTimeFormatter format =
+        spanMs >= 86_400_000L ? MINUTES : spanMs >= 60_000L ? SECONDS : MILLIS;
+    return format.format(Instant.ofEpochMilli(epochMs));
+  }
+
+  /** {@code 2026-01-31}. */
+  static String day(long epochMs) {
+    return DAY.format(Instant.ofEpochMilli(epochMs));
   }
 }

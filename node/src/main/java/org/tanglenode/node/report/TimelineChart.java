@@ -133,14 +133,16 @@ final class TimelineChart {
           .append("\" y=\"")
           .append(y + 20)
           .append("\">")
-          .append(ReportTimes.shortForm(t))
+          .append(ReportTimes.axisLabel(t, last - first))
           .append("</text>\n");
     }
     out.append("<text class=\"tick-label\" x=\"")
         .append(WIDTH - RIGHT_MARGIN)
         .append("\" y=\"")
         .append(y + 36)
-        .append("\" text-anchor=\"end\">issuer time (UTC)</text>\n");
+        .append("\" text-anchor=\"end\">issuer time (UTC")
+        .append(last - first >= 86_400_000L ? "" : ", " + ReportTimes.day(first))
+        .append(")</text>\n");
   }
 
   private static void legend(StringBuilder out) {
