@@ -74,7 +74,8 @@ final class AuditRoutes {
     Optional<Ed25519PublicKey> issuer = request.query("issuer").map(AuditRoutes::issuer);
     Optional<Integer> from = request.query("from").map(text -> milestoneIndex(text, "from"));
     Optional<Integer> to = request.query("to").map(text -> milestoneIndex(text, "to"));
-    int limit = request.intQuery("limit", 100, config.maxPageSize());
+    int limit =
+        request.intQuery("limit", Math.min(100, config.maxPageSize()), config.maxPageSize());
     Optional<String> cursor = request.query("cursor");
     if (from.isPresent() != to.isPresent()) {
       throw ApiException.badRequest("INVALID_RANGE", "give both 'from' and 'to', or neither");

@@ -135,7 +135,6 @@ final class ReportCommand implements Runnable {
       params.add("from=" + from);
       params.add("to=" + to);
     }
-    params.add("limit=1000");
     cursor.ifPresent(c -> params.add("cursor=" + encode(c)));
     return "/api/v1/records?" + String.join("&", params);
   }

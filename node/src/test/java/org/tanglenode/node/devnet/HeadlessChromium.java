@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-  static final Path BINARY = Path.of(System.getProperty("tangle.chromium", "/usr/bin/chromium"));
+  public static final Path BINARY =
+      Path.of(System.getProperty("tangle.chromium", "/usr/bin/chromium"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DEVTOOLS =

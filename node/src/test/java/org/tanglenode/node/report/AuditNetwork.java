@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.pow.PowSolver;
@@ -21,6 +22,7 @@ import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
 import org.tanglenode.node.TestNodes;
+import org.tanglenode.node.config.ConfigLoader;
 import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Tag;
@@ -50,6 +52,9 @@ public final class AuditNetwork implements AutoCloseable {
 
   /** A note meant to break a page or a spreadsheet, from the unknown signer. */
   public static final String HOSTILE_NOTE = "=HYPERLINK(\"http://x\") <script>alert(1)</script>";
+
+  /** Transactions one page of /api/v1/records reads at most on this node (api.maxRecordScan). */
+  public static final int SCAN_BUDGET = 4;
 
   /** The node's own key, named in the genesis. */
   public static final Ed25519PrivateKey AGENCY_KEY = TestNetwork.key(11);
@@ -90,7 +95,21 @@ public final class AuditNetwork implements AutoCloseable {
       throw new java.io.UncheckedIOException(e);
     }
     KeyFile.write(dir.resolve("audit").resolve("node.key"), AGENCY_KEY);
-    return new AuditNetwork(nodes.start("audit", List.of(), nodes.coordinatorYaml()), nodes);
+    Path file = nodes.configFile("audit", List.of(), nodes.coordinatorYaml());
+    try {
+      // a small scan budget, so reports here also cross short pages
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace("\napi:\n", "\napi:\n  maxRecordScan: " + SCAN_BUDGET + "\n"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Node node =
+        new Node(
+            new ConfigLoader(Map.of()).load(file), Clock.systemUTC(), new SplittableRandom(11));
+    node.start();
+    return new AuditNetwork(node, nodes);
   }
 
   public Http http() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.node.cli.CliRunner;
@@ -103,6 +105,13 @@ class ReportBrowserIT {
           .contains("unknown signer");
       assertThat(page.path("chartWidth").asDouble()).isGreaterThan(500);
 
+      String dumped = dumpDom(html, dir);
+      assertThat(dumped).contains("<table id=\"records\">");
+      for (Submitted s : records) {
+        assertThat(dumped).contains("<tr class=\"confirmed\" data-id=\"" + s.id() + "\">");
+      }
+      assertThat(dumped).doesNotContain("<script");
+
       Path screenshot = Path.of("target", "audit-report.png");
       browser.screenshot(screenshot);
       byte[] png = Files.readAllBytes(screenshot);
@@ -111,6 +120,25 @@ class ReportBrowserIT {
           .as("a page with a chart and a table, not a blank one")
           .isGreaterThan(20_000);
     }
+  }
+
+  /** The DOM as {@code chromium --headless --dump-dom} prints it after loading the file. */
+  private static String dumpDom(Path html, Path dir) throws Exception {
+    Process dump =
+        new ProcessBuilder(
+                HeadlessChromium.BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--user-data-dir=" + dir.resolve("dump-profile"),
+                "--dump-dom",
+                html.toUri().toString())
+            .redirectError(dir.resolve("dump-dom-stderr.txt").toFile())
+            .start();
+    String dom = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(dump.waitFor(60, TimeUnit.SECONDS)).as("chromium --dump-dom ends").isTrue();
+    assertThat(dump.exitValue()).as(Files.readString(dir.resolve("dump-dom-stderr.txt"))).isZero();
+    return dom;
   }
 
   private static int lastMilestone(AuditNetwork network, List<Submitted> records) {

@@ -263,7 +263,12 @@ class ReportCommandTest {
   void recordPagesFollowedByCursorMatchOnePageUnderAnyLimit() {
     Http http = network.http();
     String range = "from=1&to=" + lastMilestone;
-    List<String> whole = ids(http.get("/api/v1/records?" + range + "&limit=1000").json());
+    JsonNode first = http.get("/api/v1/records?" + range + "&limit=1000").json();
+    assertThat(first.path("scanned").asInt()).isEqualTo(AuditNetwork.SCAN_BUDGET);
+    assertThat(first.path("next").isTextual())
+        .as("a page ends at the scan budget, with a cursor: " + first)
+        .isTrue();
+    List<String> whole = follow(http, "/api/v1/records?" + range + "&limit=1000");
     assertThat(whole).hasSize(records.size());
 
     List<String> paged = new ArrayList<>();
@@ -310,6 +315,20 @@ class ReportCommandTest {
     assertError(http.get("/api/v1/records?issuer=zz"), 400, "INVALID_KEY");
     assertError(
         http.get("/api/v1/records?" + range + "&cursor=nonsense"), 400, "INVALID_PARAMETER");
+  }
+
+  private static List<String> follow(Http http, String query) {
+    List<String> ids = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      JsonNode page = http.get(query + cursor.map(c -> "&cursor=" + c).orElse("")).json();
+      ids.addAll(ids(page));
+      cursor =
+          page.path("next").isTextual()
+              ? Optional.of(page.path("next").asText())
+              : Optional.empty();
+    } while (cursor.isPresent());
+    return ids;
   }
 
   private static List<String> ids(JsonNode page) {
