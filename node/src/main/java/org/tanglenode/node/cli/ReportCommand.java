@@ -233,7 +233,7 @@ final class ReportCommand implements Runnable {
             + " conflicting)");
     printer.println(
         "signers:     "
-            + summary.organisations().size()
+            + summary.byOrganisation().size()
             + " organisations, "
             + summary.unknownSigners().size()
             + " unknown");

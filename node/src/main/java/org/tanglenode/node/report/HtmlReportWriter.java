@@ -87,11 +87,11 @@ public final class HtmlReportWriter {
     item(out, "First", s.firstMs().isPresent() ? ReportTimes.iso(s.firstMs().getAsLong()) : "–");
     item(out, "Last", s.lastMs().isPresent() ? ReportTimes.iso(s.lastMs().getAsLong()) : "–");
     out.append("<dt>Organisations</dt><dd>");
-    if (s.organisations().isEmpty()) {
+    if (s.byOrganisation().isEmpty()) {
       out.append("none known");
     } else {
       out.append("<ul class=\"orgs\">");
-      for (Map.Entry<String, Integer> org : s.organisations().entrySet()) {
+      for (Map.Entry<String, Integer> org : s.byOrganisation().entrySet()) {
         out.append("<li>")
             .append(Html.escape(org.getKey()))
             .append(": ")

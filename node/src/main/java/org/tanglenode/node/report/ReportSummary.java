@@ -1,7 +1,6 @@
 package org.tanglenode.node.report;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -78,10 +77,5 @@ public record ReportSummary(
         organisations,
         unknown,
         unknownRecords);
-  }
-
-  /** For iteration in a fixed order. */
-  public Map<String, Integer> organisations() {
-    return byOrganisation;
   }
 }
