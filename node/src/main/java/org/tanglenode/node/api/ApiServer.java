@@ -112,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     new TransactionRoutes(node, config, endpoints).mount(router);
     new NodeRoutes(node, config, endpoints).mount(router);
+    new AuditRoutes(node, config, endpoints).mount(router);
     new PeerRoutes(node, endpoints).mount(router);
     new EventRoutes(node.events(), endpoints, tokens).mount(router);
     new OperatorRoutes(node, config, endpoints).mount(router);

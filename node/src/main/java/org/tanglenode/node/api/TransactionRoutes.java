@@ -110,7 +110,7 @@ final class TransactionRoutes {
     return reply(node.ingest().submit(tx.bytes(), Source.API).toCompletableFuture().join());
   }
 
-  private static Tag tag(String text) {
+  static Tag tag(String text) {
     try {
       return Tag.of(text);
     } catch (IllegalArgumentException e) {
