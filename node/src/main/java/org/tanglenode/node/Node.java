@@ -234,7 +234,6 @@ public final class Node implements AutoCloseable {
               new ApiServices(
                   version(),
                   network,
-                  new GenesisTrust(network),
                   key.publicKey(),
                   store,
                   ingest,
@@ -247,7 +246,8 @@ public final class Node implements AutoCloseable {
                   metrics.prometheus(),
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
-                  clock),
+                  clock,
+                  new GenesisTrust(network)),
               json,
               meters);
       try {

@@ -113,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
     new TransactionRoutes(node, config, endpoints).mount(router);
     new RecordRoutes(node, config, endpoints).mount(router);
     new NodeRoutes(node, config, endpoints).mount(router);
+    new AuditRoutes(node, config, endpoints).mount(router);
     new PeerRoutes(node, endpoints).mount(router);
     new EventRoutes(node.events(), endpoints, tokens).mount(router);
     new OperatorRoutes(node, config, endpoints).mount(router);

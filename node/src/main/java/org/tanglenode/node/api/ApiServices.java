@@ -21,15 +21,14 @@ import org.tanglenode.storage.TransactionStore;
  * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
  * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
- * @param trust who held an issuer key when, for naming the organisations that signed records
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
+ * @param trust which organisation held an issuer's key when (the genesis issuers and updates)
  */
 public record ApiServices(
     String version,
     Network network,
-    TrustRoot trust,
     Ed25519PublicKey nodeKey,
     TransactionStore store,
     IngestPipeline ingest,
@@ -42,4 +41,5 @@ public record ApiServices(
     Optional<PrometheusMeterRegistry> metrics,
     LongSupplier confirmedTransactions,
     BooleanSupplier ready,
-    Clock clock) {}
+    Clock clock,
+    TrustRoot trust) {}

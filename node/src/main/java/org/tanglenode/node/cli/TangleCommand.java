@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PeersCommand.class,
       AnchorCommand.class,
       TrailCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {

@@ -1,5 +1,7 @@
 package org.tanglenode.protocol.record;
 
+import java.util.List;
+
 /**
  * A structured record in a data payload: JSON, so tools in any language read and write it. The
  * encoding is canonical (see {@link Records}), so one record has one byte form and one hash.
@@ -10,5 +12,5 @@ public sealed interface Record permits AnchorRecord, TrailEvent {
   String type();
 
   /** The documents the record names by hash, for checking a file against it. */
-  java.util.List<DocumentHash> documents();
+  List<DocumentHash> documents();
 }

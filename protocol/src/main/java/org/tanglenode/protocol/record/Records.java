@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -228,7 +229,7 @@ public final class Records {
       throw new IllegalArgumentException(path + ": must be 64 lowercase hex digits");
     }
     String text = node.asText();
-    if (!text.equals(text.toLowerCase(java.util.Locale.ROOT))) {
+    if (!text.equals(text.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(path + ": must be 64 lowercase hex digits");
     }
     try {

@@ -1,5 +1,6 @@
 package org.tanglenode.protocol.record;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,7 +123,7 @@ public record TrailEvent(
       return false;
     }
     return commitments.entrySet().stream()
-        .allMatch(e -> java.util.Arrays.equals(e.getValue(), other.commitments.get(e.getKey())));
+        .allMatch(e -> Arrays.equals(e.getValue(), other.commitments.get(e.getKey())));
   }
 
   @Override
