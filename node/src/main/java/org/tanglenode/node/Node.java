@@ -55,6 +55,7 @@ import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.GenesisTrust;
 import org.tanglenode.storage.DatabaseLockedException;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
@@ -249,7 +250,8 @@ public final class Node implements AutoCloseable {
                   metrics.prometheus(),
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
-                  clock),
+                  clock,
+                  new GenesisTrust(network)),
               json,
               meters);
       try {

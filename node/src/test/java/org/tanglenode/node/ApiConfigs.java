@@ -22,6 +22,8 @@ final class ApiConfigs {
         api.workerQueue(),
         api.retryAfterSeconds(),
         api.maxPageSize(),
+        api.maxMilestoneRange(),
+        api.maxRecordScan(),
         api.powThreads(),
         api.eventBufferSize(),
         api.maxEventSubscribers(),

@@ -111,11 +111,13 @@ public final class ApiServer implements AutoCloseable {
         .route("/api/v1/*")
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     new TransactionRoutes(node, config, endpoints).mount(router);
+    new RecordRoutes(node, config, endpoints).mount(router);
     new NodeRoutes(node, config, endpoints).mount(router);
+    new AuditRoutes(node, config, endpoints).mount(router);
     new PeerRoutes(node, endpoints).mount(router);
     new EventRoutes(node.events(), endpoints, tokens).mount(router);
     new OperatorRoutes(node, config, endpoints).mount(router);
-    new AuditRoutes(node, endpoints).mount(router);
+    new ReceiptRoutes(node, endpoints).mount(router);
     errors(router, endpoints);
     try {
       server =

@@ -16,6 +16,7 @@ import org.tanglenode.node.view.LedgerView;
 import org.tanglenode.node.view.MilestoneView;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustRoot;
 import org.tanglenode.storage.TransactionStore;
 
 /**
@@ -27,6 +28,7 @@ import org.tanglenode.storage.TransactionStore;
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
+ * @param trust which organisation held an issuer's key when (the genesis issuers and updates)
  */
 public record ApiServices(
     String version,
@@ -45,4 +47,5 @@ public record ApiServices(
     Optional<PrometheusMeterRegistry> metrics,
     LongSupplier confirmedTransactions,
     BooleanSupplier ready,
-    Clock clock) {}
+    Clock clock,
+    TrustRoot trust) {}

@@ -58,6 +58,18 @@ final class JsonBody {
     return Optional.of(node.asText());
   }
 
+  /** A whole-number field, absent or null as empty. */
+  Optional<Long> wholeNumber(String name) {
+    JsonNode node = root.get(name);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw ApiException.badRequest("WRONG_TYPE", "field '" + name + "' must be a whole number");
+    }
+    return Optional.of(node.longValue());
+  }
+
   String requiredText(String name) {
     return text(name)
         .orElseThrow(

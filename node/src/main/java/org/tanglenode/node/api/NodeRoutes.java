@@ -74,6 +74,7 @@ final class NodeRoutes {
     out.put("ingestQueue", node.ingest().queueDepth());
     out.put("eventSubscribers", node.events().subscribers());
     out.put("powDifficulty", node.network().genesis().powDifficulty());
+    out.put("maxDataBytes", node.network().genesis().limits().maxDataBytes());
     return Reply.ok(out);
   }
 

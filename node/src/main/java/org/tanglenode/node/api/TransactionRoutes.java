@@ -110,7 +110,7 @@ final class TransactionRoutes {
     return reply(node.ingest().submit(tx.bytes(), Source.API).toCompletableFuture().join());
   }
 
-  private static Tag tag(String text) {
+  static Tag tag(String text) {
     try {
       return Tag.of(text);
     } catch (IllegalArgumentException e) {
@@ -121,6 +121,11 @@ final class TransactionRoutes {
   }
 
   private Reply reply(IngestResult result) {
+    return reply(result, endpoints.retryAfterSeconds());
+  }
+
+  /** The answer to a submission: 201 stored, 200 known, or the refusal as an error. */
+  static Reply reply(IngestResult result, int retryAfterSeconds) {
     switch (result.code()) {
       case STORED -> {
         Transaction tx = ((IngestResult.Stored) result).transaction();
@@ -138,10 +143,10 @@ final class TransactionRoutes {
           throw ApiException.unavailable(
               "QUEUE_FULL",
               "the node's ingest queue is full; try again shortly",
-              endpoints.retryAfterSeconds());
+              retryAfterSeconds);
       case UNAVAILABLE ->
           throw ApiException.unavailable(
-              "UNAVAILABLE", "the node is starting or stopping", endpoints.retryAfterSeconds());
+              "UNAVAILABLE", "the node is starting or stopping", retryAfterSeconds);
     }
     throw new AssertionError(result);
   }
@@ -216,11 +221,11 @@ final class TransactionRoutes {
     return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
-  private static String cursorText(TagCursor cursor) {
+  static String cursorText(TagCursor cursor) {
     return cursor.timestampMs() + "." + cursor.id().toHex();
   }
 
-  private static TagCursor cursor(String text) {
+  static TagCursor cursor(String text) {
     int dot = text.indexOf('.');
     try {
       if (dot < 1) {

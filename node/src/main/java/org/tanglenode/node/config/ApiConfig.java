@@ -17,6 +17,8 @@ public record ApiConfig(
     int workerQueue,
     int retryAfterSeconds,
     int maxPageSize,
+    int maxMilestoneRange,
+    int maxRecordScan,
     int powThreads,
     int eventBufferSize,
     int maxEventSubscribers,
@@ -39,6 +41,14 @@ public record ApiConfig(
         maxPageSize >= 1 && maxPageSize <= 10_000,
         "api.maxPageSize",
         "must be 1 to 10000, not " + maxPageSize);
+    check(
+        maxMilestoneRange >= 1 && maxMilestoneRange <= 1_000_000,
+        "api.maxMilestoneRange",
+        "must be 1 to 1000000, not " + maxMilestoneRange);
+    check(
+        maxRecordScan >= 1 && maxRecordScan <= 1_000_000,
+        "api.maxRecordScan",
+        "must be 1 to 1000000, not " + maxRecordScan);
     check(powThreads >= 1, "api.powThreads", "must be at least 1");
     check(eventBufferSize >= 1, "api.eventBufferSize", "must be at least 1");
     check(maxEventSubscribers >= 0, "api.maxEventSubscribers", "must not be negative");
@@ -67,6 +77,8 @@ public record ApiConfig(
         workerQueue,
         retryAfterSeconds,
         maxPageSize,
+        maxMilestoneRange,
+        maxRecordScan,
         powThreads,
         eventBufferSize,
         maxEventSubscribers,

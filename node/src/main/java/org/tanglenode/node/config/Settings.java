@@ -90,6 +90,16 @@ public final class Settings {
           number("api.workerQueue", "256", "requests", "requests waiting for a worker; then 503"),
           number("api.retryAfterSeconds", "1", "s", "Retry-After sent with 503"),
           number("api.maxPageSize", "1000", "entries", "largest page of a paged read"),
+          number(
+              "api.maxMilestoneRange",
+              "1000",
+              "milestones",
+              "most milestones one record query (/api/v1/records) may span"),
+          number(
+              "api.maxRecordScan",
+              "10000",
+              "transactions",
+              "transactions one page of /api/v1/records reads at most; then it returns `next`"),
           number("api.powThreads", "1", "threads", "proof of work for transactions it completes"),
           number(
               "api.eventBufferSize", "1024", "events", "per subscriber; a slower one is dropped"),

@@ -15,6 +15,7 @@ import org.tanglenode.protocol.genesis.Allocation;
 import org.tanglenode.protocol.genesis.Committee;
 import org.tanglenode.protocol.genesis.Genesis;
 import org.tanglenode.protocol.genesis.GenesisFile;
+import org.tanglenode.protocol.genesis.Issuer;
 import org.tanglenode.protocol.genesis.Limits;
 import org.tanglenode.protocol.genesis.Network;
 
@@ -32,6 +33,14 @@ public final class DevnetFiles {
   public static final int POW_DIFFICULTY = 8;
   public static final long MILESTONE_INTERVAL_MS = 1_000;
   public static final int DEMO_KEYS = 4;
+
+  /**
+   * The organisations the devnet genesis names as holders of demo keys 1 to 3; demo-4 is left
+   * unnamed, so a trail shows what an unknown signer looks like.
+   */
+  static final List<String> DEMO_ORGANISATIONS =
+      List.of("Demo Relief Agency", "Demo Partner NGO", "Demo Donor Office");
+
   public static final long DEMO_ALLOCATION = 1_000_000;
 
   private final Path dir;
@@ -80,10 +89,14 @@ public final class DevnetFiles {
     Ed25519PrivateKey committee = Ed25519PrivateKey.generate(random);
     KeyFile.write(dir.resolve("committee.key"), committee);
     List<Allocation> allocations = new ArrayList<>();
+    List<Issuer> issuers = new ArrayList<>();
     for (int i = 1; i <= DEMO_KEYS; i++) {
       Ed25519PrivateKey demo = Ed25519PrivateKey.generate(random);
       KeyFile.write(dir.resolve("demo-" + i + ".key"), demo);
       allocations.add(new Allocation(Address.of(demo.publicKey()).hash(), DEMO_ALLOCATION));
+      if (i <= DEMO_ORGANISATIONS.size()) {
+        issuers.add(new Issuer(demo.publicKey(), DEMO_ORGANISATIONS.get(i - 1)));
+      }
     }
     Genesis genesis =
         new Genesis(
@@ -94,7 +107,8 @@ public final class DevnetFiles {
             clock.millis() - 1,
             new Committee(List.of(committee.publicKey()), 1),
             Limits.DEFAULT,
-            allocations);
+            allocations,
+            issuers);
     Files.write(dir.resolve("genesis.json"), GenesisFile.encode(genesis));
   }
 

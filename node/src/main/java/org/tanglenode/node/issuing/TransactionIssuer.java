@@ -20,12 +20,22 @@ import org.tanglenode.protocol.genesis.Network;
  */
 public final class TransactionIssuer {
 
-  private final Network network;
+  private final long networkShortId;
+  private final int powDifficulty;
   private final Clock clock;
   private final PowSolver solver;
 
   public TransactionIssuer(Network network, Clock clock, PowSolver solver) {
-    this.network = network;
+    this(network.shortId(), network.genesis().powDifficulty(), clock, solver);
+  }
+
+  /**
+   * An issuer for a network known only by what its nodes tell (the CLI without the genesis file):
+   * the {@code network} field of its transactions and its proof-of-work difficulty.
+   */
+  public TransactionIssuer(long networkShortId, int powDifficulty, Clock clock, PowSolver solver) {
+    this.networkShortId = networkShortId;
+    this.powDifficulty = powDifficulty;
     this.clock = clock;
     this.solver = solver;
   }
@@ -34,7 +44,7 @@ public final class TransactionIssuer {
   public Transaction issue(
       Ed25519PrivateKey key, Collection<TransactionId> parents, Payload payload) {
     SignedTransaction signed =
-        new TransactionBuilder(network.shortId())
+        new TransactionBuilder(networkShortId)
             .parents(parents)
             .issuer(key.publicKey())
             .timestampMs(clock.millis())
@@ -45,12 +55,11 @@ public final class TransactionIssuer {
   }
 
   private long solve(byte[] essenceDigest) {
-    int difficulty = network.genesis().powDifficulty();
-    if (difficulty == 0) {
+    if (powDifficulty == 0) {
       return 0;
     }
     try {
-      return solver.solve(essenceDigest, difficulty).get();
+      return solver.solve(essenceDigest, powDifficulty).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while doing proof of work");

@@ -30,6 +30,20 @@ class DevnetTest {
   @TempDir Path dir;
 
   @Test
+  void theDevnetGenesisNamesThreeDemoKeysAsOrganisationsAndLeavesTheFourthUnknown() {
+    DevnetFiles files =
+        DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());
+
+    var trust = new org.tanglenode.protocol.trust.GenesisTrust(files.network());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(trust.organisationAt(files.demoKeys().get(i).publicKey(), 1))
+          .contains(DevnetFiles.DEMO_ORGANISATIONS.get(i));
+    }
+    assertThat(trust.organisationAt(files.demoKeys().get(3).publicKey(), 1)).isEmpty();
+  }
+
+  @Test
   void demoTrafficIsConfirmedOnEveryNode() {
     DevnetFiles files =
         DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());

@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * the JDK's own client): evaluate JavaScript in the page and take screenshots. Needs the {@code
  * chromium} binary (Debian package {@code chromium}); fails with a clear message without it.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-  static final Path BINARY = Path.of(System.getProperty("tangle.chromium", "/usr/bin/chromium"));
+  public static final Path BINARY =
+      Path.of(System.getProperty("tangle.chromium", "/usr/bin/chromium"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DEVTOOLS =
@@ -51,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Starts Chromium on {@code url} with a fresh profile under {@code dir}. */
-  static HeadlessChromium open(URI url, Path dir) throws IOException, InterruptedException {
+  public static HeadlessChromium open(URI url, Path dir) throws IOException, InterruptedException {
     requireBinary();
     Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
     Process process =
@@ -94,7 +95,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Fails (never skips) with how to get Chromium when it is missing. */
-  static void requireBinary() {
+  public static void requireBinary() {
     if (!Files.isExecutable(BINARY)) {
       throw new AssertionError(
           "Chromium not found at "
@@ -153,7 +154,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Evaluates {@code expression} in the page and returns its value as JSON. */
-  JsonNode evaluate(String expression) {
+  public JsonNode evaluate(String expression) {
     ObjectNode params = JSON.createObjectNode();
     params.put("expression", expression);
     params.put("returnByValue", true);
@@ -165,7 +166,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Writes a PNG of the page as it is now. */
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     ObjectNode params = JSON.createObjectNode();
     params.put("format", "png");
     params.put("captureBeyondViewport", true);
