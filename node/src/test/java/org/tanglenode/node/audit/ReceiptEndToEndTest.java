@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
 import org.tanglenode.node.TestNodes;
@@ -28,18 +29,15 @@ import org.tanglenode.protocol.genesis.Genesis;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.receipt.HistoryVerdict;
 import org.tanglenode.protocol.receipt.HistoryVerifier;
-import org.tanglenode.protocol.record.AnchorRecord;
-import org.tanglenode.protocol.record.DocumentHash;
-import org.tanglenode.protocol.record.Records;
 import org.tanglenode.protocol.trust.GenesisTrust;
 
 /**
- * A node on loopback anchors a document; once a milestone confirms it, the receipt is fetched
- * through the CLI and the API, the node is closed and its folder deleted, and the receipt is
- * verified with nothing but the genesis file (and the document), in this JVM and in a JVM of its
- * own started in a folder that holds only those files; each tampered part is refused. Before the
- * node closes, the history between the confirming milestone and a later one is checked against the
- * milestone kept in the receipt.
+ * A node on loopback; {@code tangle anchor} records a document's hashes and waits for a milestone
+ * to confirm them; the receipt is fetched through the CLI and the API, the node is closed and its
+ * folder deleted, and the receipt is verified with nothing but the genesis file (and the document),
+ * in this JVM and in a JVM of its own started in a folder that holds only those files; each
+ * tampered part is refused. Before the node closes, the history between the confirming milestone
+ * and a later one is checked against the milestone kept in the receipt.
  */
 class ReceiptEndToEndTest {
 
@@ -68,23 +66,27 @@ class ReceiptEndToEndTest {
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
               () -> assertThat(metadata(api, first).path("confirmed").asBoolean()).isTrue());
-      byte[] anchor =
-          Records.encode(new AnchorRecord(DocumentHash.of(document), Optional.of("delivery note")));
-      Http.Answer made =
-          api.post(
-              "/api/v1/transactions/data",
-              Http.json(Map.of("tag", "shipment-4711", "dataHex", HEX.formatHex(anchor))),
-              WRITE_TOKEN);
-      assertThat(made.status()).as(made.toString()).isEqualTo(201);
-      id = made.json().path("id").asText();
-
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .untilAsserted(
-              () ->
-                  assertThat(metadata(api, id).path("confirmed").asBoolean())
-                      .as("confirmed")
-                      .isTrue());
+      Path key = dir.resolve("ngo.key");
+      KeyFile.write(key, TestNetwork.key(42));
+      CliRunner.Result anchored =
+          CliRunner.run(
+              "anchor",
+              document.toString(),
+              "--key",
+              key.toString(),
+              "--tag",
+              "shipment-4711",
+              "--note",
+              "delivery note",
+              "--api",
+              apiUrl,
+              "--token",
+              WRITE_TOKEN,
+              "--wait",
+              "20");
+      assertThat(anchored.exitCode()).as(anchored.err()).isZero();
+      id = field(anchored.out(), "id:");
+      assertThat(field(anchored.out(), "confirmed:")).startsWith("by milestone");
       int index = metadata(api, id).path("referencedByMilestone").asInt();
 
       CliRunner.Result fetched =
@@ -311,6 +313,16 @@ class ReceiptEndToEndTest {
     int at = index < 0 ? bytes.length + index : index;
     bytes[at] = (byte) (bytes[at] + 1);
     return file.substring(0, start) + HEX.formatHex(bytes) + file.substring(end);
+  }
+
+  /** The value after {@code label} on its line of {@code out}. */
+  private static String field(String out, String label) {
+    for (String line : out.split("\n")) {
+      if (line.startsWith(label)) {
+        return line.substring(label.length()).trim();
+      }
+    }
+    throw new AssertionError("no line starting with '" + label + "' in:\n" + out);
   }
 
   private static String submit(Http api, String text) {
