@@ -1,5 +1,6 @@
 package org.tanglenode.protocol.genesis;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param committee the milestone signers and their threshold
  * @param limits size and time limits
  * @param allocations the whole token supply, given out at genesis
+ * @param issuers keys whose holders the network knows by organisation name (optional, may be empty)
  */
 public record Genesis(
     String name,
@@ -25,7 +27,8 @@ public record Genesis(
     long timestampMs,
     Committee committee,
     Limits limits,
-    List<Allocation> allocations) {
+    List<Allocation> allocations,
+    List<Issuer> issuers) {
 
   public static final int MAX_POW_DIFFICULTY = 64;
 
@@ -64,6 +67,36 @@ public record Genesis(
         throw new IllegalArgumentException("allocations: the supply exceeds 2^63 - 1");
       }
     }
+    issuers = List.copyOf(issuers);
+    var keys = new HashSet<>();
+    for (Issuer issuer : issuers) {
+      if (!keys.add(issuer.key())) {
+        throw new IllegalArgumentException(
+            "issuers: key " + issuer.key().toHex() + " is listed twice");
+      }
+    }
+  }
+
+  /** A genesis that names no issuers. */
+  public Genesis(
+      String name,
+      String addressPrefix,
+      int powDifficulty,
+      long milestoneIntervalMs,
+      long timestampMs,
+      Committee committee,
+      Limits limits,
+      List<Allocation> allocations) {
+    this(
+        name,
+        addressPrefix,
+        powDifficulty,
+        milestoneIntervalMs,
+        timestampMs,
+        committee,
+        limits,
+        allocations,
+        List.of());
   }
 
   /** The sum of all allocations. */

@@ -38,11 +38,13 @@ public final class GenesisFile {
           "timestampMs",
           "committee",
           "limits",
-          "allocations");
+          "allocations",
+          "issuers");
   private static final Set<String> COMMITTEE_KEYS = Set.of("keys", "threshold");
   private static final Set<String> LIMIT_KEYS =
       Set.of("maxTransactionBytes", "maxDataBytes", "maxFutureDriftMs");
   private static final Set<String> ALLOCATION_KEYS = Set.of("address", "amount");
+  private static final Set<String> ISSUER_KEYS = Set.of("key", "organisation");
 
   private GenesisFile() {}
 
@@ -95,6 +97,16 @@ public final class GenesisFile {
               hex(allocation.get("address"), 32, "allocations[].address"),
               number(allocation, "amount", "allocations[].amount")));
     }
+    List<Issuer> issuers = new ArrayList<>();
+    if (root.has("issuers")) {
+      for (JsonNode issuer : array(root, "issuers", "issuers")) {
+        checkKeys(issuer, ISSUER_KEYS, "issuers[].");
+        issuers.add(
+            new Issuer(
+                new Ed25519PublicKey(hex(issuer.get("key"), 32, "issuers[].key")),
+                text(issuer, "organisation", "issuers[].organisation")));
+      }
+    }
     Genesis genesis =
         new Genesis(
             text(root, "name"),
@@ -107,7 +119,8 @@ public final class GenesisFile {
                 smallNumber(limits, "maxTransactionBytes", "limits.maxTransactionBytes"),
                 smallNumber(limits, "maxDataBytes", "limits.maxDataBytes"),
                 number(limits, "maxFutureDriftMs", "limits.maxFutureDriftMs")),
-            allocations);
+            allocations,
+            issuers);
     return new Network(genesis, NetworkId.ofGenesisFile(bytes));
   }
 
@@ -132,6 +145,16 @@ public final class GenesisFile {
       ObjectNode a = allocations.addObject();
       a.put("address", HEX.formatHex(allocation.address()));
       a.put("amount", allocation.amount());
+    }
+    // Written only when present, so files of networks without issuers keep their bytes and id.
+    if (!genesis.issuers().isEmpty()) {
+      ArrayNode issuers = root.putArray("issuers");
+      for (Issuer issuer : genesis.issuers()) {
+        issuers
+            .addObject()
+            .put("key", issuer.key().toHex())
+            .put("organisation", issuer.organisation());
+      }
     }
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -169,9 +192,13 @@ public final class GenesisFile {
   }
 
   private static String text(JsonNode parent, String key) {
+    return text(parent, key, key);
+  }
+
+  private static String text(JsonNode parent, String key, String path) {
     JsonNode node = parent.get(key);
     if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException(key + ": missing or not a string");
+      throw new IllegalArgumentException(path + ": missing or not a string");
     }
     return node.asText();
   }

@@ -4,9 +4,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.protocol.genesis.Committee;
+import org.tanglenode.protocol.genesis.Issuer;
 import org.tanglenode.protocol.genesis.Network;
 
-/** The trust of a network that has had no updates: its genesis committee, at every index. */
+/**
+ * The trust of a network that has had no updates: its genesis committee and the issuers its genesis
+ * names, at every index.
+ */
 public record GenesisTrust(Network network) implements TrustRoot {
 
   public GenesisTrust {
@@ -20,6 +24,9 @@ public record GenesisTrust(Network network) implements TrustRoot {
 
   @Override
   public Optional<String> organisationAt(Ed25519PublicKey key, long milestoneIndex) {
-    return Optional.empty();
+    return network.genesis().issuers().stream()
+        .filter(issuer -> issuer.key().equals(key))
+        .map(Issuer::organisation)
+        .findFirst();
   }
 }

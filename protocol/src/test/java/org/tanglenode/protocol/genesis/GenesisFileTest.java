@@ -91,6 +91,55 @@ class GenesisFileTest {
   }
 
   @Test
+  void issuersReadBackInOrderAndAreLeftOutOfFilesThatNameNone() {
+    Genesis named =
+        withIssuers(
+            List.of(
+                new Issuer(TestNetwork.key(7).publicKey(), "Regional Office North"),
+                new Issuer(TestNetwork.key(8).publicKey(), "Clinic Partners e.V.")));
+
+    byte[] bytes = GenesisFile.encode(named);
+
+    assertThat(GenesisFile.parse(bytes).genesis().issuers()).isEqualTo(named.issuers());
+    assertThat(new String(GenesisFile.encode(genesis), StandardCharsets.UTF_8))
+        .doesNotContain("issuers");
+  }
+
+  @Test
+  void anIssuerListedTwiceOrWithoutAUsableNameIsRefused() {
+    var key = TestNetwork.key(7).publicKey();
+
+    assertThatThrownBy(
+            () -> withIssuers(List.of(new Issuer(key, "North"), new Issuer(key, "South"))))
+        .hasMessageContaining("listed twice");
+    assertThatThrownBy(() -> new Issuer(key, " North")).hasMessageContaining("organisation");
+    assertThatThrownBy(() -> new Issuer(key, "North\nSouth")).hasMessageContaining("organisation");
+    assertThatThrownBy(() -> new Issuer(key, "x".repeat(129))).hasMessageContaining("organisation");
+    String json =
+        new String(
+            GenesisFile.encode(withIssuers(List.of(new Issuer(key, "North")))),
+            StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace("\"organisation\"", "\"org\"").getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("issuers[].org: unknown key");
+  }
+
+  private Genesis withIssuers(List<Issuer> issuers) {
+    return new Genesis(
+        genesis.name(),
+        genesis.addressPrefix(),
+        genesis.powDifficulty(),
+        genesis.milestoneIntervalMs(),
+        genesis.timestampMs(),
+        genesis.committee(),
+        genesis.limits(),
+        genesis.allocations(),
+        issuers);
+  }
+
+  @Test
   void aMissingFileIsReportedWithItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("nope.json");
 
