@@ -1,18 +1,15 @@
 package org.tanglenode.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
+import org.tanglenode.protocol.genesis.Issuer;
 
 /**
  * One entry of a trust update's issuer changes: from the update's effective index on, {@code key}
  * belongs to {@code organisation}, or, when the organisation is empty, to nobody (revoked).
  */
 public record IssuerChange(Ed25519PublicKey key, String organisation) {
-
-  /** Longest organisation name, in UTF-8 bytes. */
-  public static final int MAX_ORGANISATION_BYTES = 128;
 
   public IssuerChange {
     Objects.requireNonNull(key, "key");
@@ -45,20 +42,20 @@ public record IssuerChange(Ed25519PublicKey key, String organisation) {
     return revokes() ? Optional.empty() : Optional.of(organisation);
   }
 
-  /** Why {@code organisation} cannot be a name, or null if it can. */
+  /**
+   * Why {@code organisation} cannot be a name, or null if it can: the genesis file's rules for an
+   * issuer ({@link Issuer}), the empty string aside.
+   */
   static String problem(String organisation) {
-    int bytes = organisation.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_ORGANISATION_BYTES) {
-      return "an organisation name has at most "
-          + MAX_ORGANISATION_BYTES
-          + " UTF-8 bytes, not "
-          + bytes;
+    if (organisation.isEmpty()) {
+      return null;
     }
-    if (organisation.codePoints().anyMatch(Character::isISOControl)) {
-      return "an organisation name has no control characters";
-    }
-    if (!organisation.strip().equals(organisation)) {
-      return "an organisation name neither starts nor ends with white space";
+    if (organisation.length() > Issuer.MAX_ORGANISATION_CHARS
+        || !organisation.strip().equals(organisation)
+        || organisation.chars().anyMatch(Character::isISOControl)) {
+      return "an organisation name has 1 to "
+          + Issuer.MAX_ORGANISATION_CHARS
+          + " characters, no control characters, no leading or trailing space";
     }
     return null;
   }
