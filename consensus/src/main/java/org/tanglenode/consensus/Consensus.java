@@ -19,9 +19,11 @@ import org.tanglenode.consensus.solidification.MissingTransactionRequester;
 import org.tanglenode.consensus.solidification.Solidifier;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
 import org.tanglenode.consensus.solidification.StoredSolidity;
+import org.tanglenode.consensus.trust.ConfirmedTrust;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.TransactionStore;
 
 /**
@@ -35,6 +37,7 @@ public final class Consensus implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Consensus.class);
 
+  private final ConfirmedTrust trust;
   private final Network network;
   private final TransactionStore store;
   private final MeterRegistry registry;
@@ -46,7 +49,7 @@ public final class Consensus implements AutoCloseable {
   private final MilestoneValidator validator;
 
   private Consensus(
-      Network network,
+      ConfirmedTrust trust,
       TransactionStore store,
       MeterRegistry registry,
       Clock clock,
@@ -54,7 +57,8 @@ public final class Consensus implements AutoCloseable {
       MilestoneConfirmer confirmer,
       ConfirmationService confirmation,
       Solidifier solidifier) {
-    this.network = network;
+    this.trust = trust;
+    this.network = trust.network();
     this.store = store;
     this.registry = registry;
     this.clock = clock;
@@ -62,10 +66,13 @@ public final class Consensus implements AutoCloseable {
     this.confirmer = confirmer;
     this.confirmation = confirmation;
     this.solidifier = solidifier;
-    this.validator = new MilestoneValidator(network);
+    this.validator = new MilestoneValidator(trust);
   }
 
-  /** Builds the services; nothing runs until {@link #start()}. */
+  /**
+   * Builds the services for a network whose genesis file is in the stable encoding (devnets,
+   * tests); see {@code TrustChain.ofNetwork}.
+   */
   public static Consensus create(
       Network network,
       TransactionStore store,
@@ -73,11 +80,28 @@ public final class Consensus implements AutoCloseable {
       MissingTransactionRequester requester,
       MeterRegistry registry,
       Clock clock) {
-    Objects.requireNonNull(network, "network");
+    return create(
+        TrustChain.ofNetwork(network), store, solidifierConfig, requester, registry, clock);
+  }
+
+  /**
+   * Builds the services; nothing runs until {@link #start()}. {@code genesis} is the trust chain of
+   * the network's genesis file; the updates confirmed so far are loaded from the store at start.
+   */
+  public static Consensus create(
+      TrustChain genesis,
+      TransactionStore store,
+      SolidifierConfig solidifierConfig,
+      MissingTransactionRequester requester,
+      MeterRegistry registry,
+      Clock clock) {
+    Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(store, "store");
+    Network network = genesis.network();
+    ConfirmedTrust trust = new ConfirmedTrust(genesis);
     Ledger ledger = new Ledger(network, store);
     MilestoneConfirmer confirmer =
-        new MilestoneConfirmer(network, store, ledger, store::update, registry);
+        new MilestoneConfirmer(trust, store, ledger, store::update, registry);
     ConfirmationService confirmation =
         new ConfirmationService(
             confirmer, Duration.ofMillis(network.genesis().milestoneIntervalMs()));
@@ -93,7 +117,7 @@ public final class Consensus implements AutoCloseable {
             registry,
             clock);
     return new Consensus(
-        network, store, registry, clock, ledger, confirmer, confirmation, solidifier);
+        trust, store, registry, clock, ledger, confirmer, confirmation, solidifier);
   }
 
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */
@@ -113,7 +137,12 @@ public final class Consensus implements AutoCloseable {
       TransactionSubmitter submitter,
       ScheduledExecutorService scheduler) {
     return new Coordinator(
-        network, committeeKeys, parents, confirmer, submitter, scheduler, clock, registry);
+        trust, committeeKeys, parents, confirmer, submitter, scheduler, clock, registry);
+  }
+
+  /** The committee and issuers per milestone index, grown by confirmed trust updates. */
+  public ConfirmedTrust trust() {
+    return trust;
   }
 
   public Solidifier solidifier() {

@@ -87,6 +87,11 @@ public final class TestNode implements AutoCloseable {
         .join();
   }
 
+  /** Stores {@code tx} indexed as the milestone of its index, unchecked, not offered onwards. */
+  public StoreOutcome storeIndexed(Transaction tx) {
+    return store().store(StorableTransaction.from(tx)).join();
+  }
+
   /** Stores {@code tx} and offers it to the solidifier. */
   public void receive(Transaction tx) {
     storeOnly(tx);

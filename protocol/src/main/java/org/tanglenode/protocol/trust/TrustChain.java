@@ -69,6 +69,24 @@ public final class TrustChain implements TrustRoot {
   }
 
   /**
+   * The chain of {@code network} without updates, for a network whose genesis file is the stable
+   * encoding {@link GenesisFile#encode} writes (devnets, tests).
+   *
+   * @throws IllegalArgumentException if that encoding does not give the network's id: then only the
+   *     file's own bytes can, through {@link #ofGenesisFile}
+   */
+  public static TrustChain ofNetwork(Network network) {
+    TrustChain chain = ofGenesisFile(GenesisFile.encode(network.genesis()));
+    if (!chain.network.id().equals(network.id())) {
+      throw new IllegalArgumentException(
+          "the genesis file of network "
+              + network.id().toHex()
+              + " is not in the stable encoding; start from its own bytes");
+    }
+    return chain;
+  }
+
+  /**
    * Checks that {@code update} is the next link and returns the longer chain. The link rules: a
    * trust update payload of this network; sequence = the last one's + 1 (1 first); effective index
    * above the last one's; every signature on it verifies; and the distinct keys of {@code
