@@ -50,9 +50,9 @@ import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
-import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.DatabaseLockedException;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
@@ -137,7 +137,8 @@ public final class Node implements AutoCloseable {
   }
 
   private void startParts() {
-    Network network = readGenesis();
+    TrustChain genesisTrust = readGenesis();
+    Network network = genesisTrust.network();
     Ed25519PrivateKey key = readKey();
     List<Ed25519PrivateKey> committeeKeys = readCommitteeKeys();
     nodeKey = key.publicKey();
@@ -171,7 +172,7 @@ public final class Node implements AutoCloseable {
 
     Consensus decider =
         Consensus.create(
-            network, store, SolidifierConfig.defaults(), this::requestMissing, meters, clock);
+            genesisTrust, store, SolidifierConfig.defaults(), this::requestMissing, meters, clock);
     decider.solidifier().addListener(tips);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
@@ -245,6 +246,7 @@ public final class Node implements AutoCloseable {
                   metrics.prometheus(),
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
+                  () -> decider.trust().chain(),
                   clock),
               json,
               meters);
@@ -331,11 +333,22 @@ public final class Node implements AutoCloseable {
     return keys;
   }
 
-  private Network readGenesis() {
+  /** The genesis file's own bytes, so the trust chain (and the trust file) carries them exactly. */
+  private TrustChain readGenesis() {
+    byte[] bytes;
     try {
-      return GenesisFile.read(config.genesisPath());
-    } catch (GenesisFileException e) {
-      throw new NodeStartException(e.getMessage(), e);
+      bytes = Files.readAllBytes(config.genesisPath());
+    } catch (IOException e) {
+      GenesisFileException error =
+          new GenesisFileException(config.genesisPath(), "cannot be read (" + e + ")", e);
+      throw new NodeStartException(error.getMessage(), error);
+    }
+    try {
+      return TrustChain.ofGenesisFile(bytes);
+    } catch (IllegalArgumentException e) {
+      GenesisFileException error =
+          new GenesisFileException(config.genesisPath(), e.getMessage(), e);
+      throw new NodeStartException(error.getMessage(), error);
     }
   }
 

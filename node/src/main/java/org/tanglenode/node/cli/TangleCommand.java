@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       SubmitCommand.class,
       PeersCommand.class,
+      TrustCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
