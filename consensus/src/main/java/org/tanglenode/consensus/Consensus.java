@@ -20,6 +20,7 @@ import org.tanglenode.consensus.solidification.Solidifier;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
 import org.tanglenode.consensus.solidification.StoredSolidity;
 import org.tanglenode.consensus.trust.ConfirmedTrust;
+import org.tanglenode.consensus.trust.DeferredMilestones;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.genesis.Network;
@@ -30,8 +31,8 @@ import org.tanglenode.storage.TransactionStore;
  * The module's factory and owner: builds the ledger, the confirmer, the confirmation service and
  * the solidifier over one {@link TransactionStore}, wires the solidifier's events to the
  * confirmation service, starts them in that order and closes them in reverse. The node offers each
- * stored transaction to {@link #solidifier()}, checks a milestone with {@link #validator()} before
- * storing it as the milestone of its index, and may add a {@link #coordinator}.
+ * stored transaction to {@link #solidifier()}, asks {@link #milestoneGate()} before storing a
+ * milestone as the milestone of its index, and may add a {@link #coordinator}.
  */
 public final class Consensus implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class Consensus implements AutoCloseable {
   private final ConfirmationService confirmation;
   private final Solidifier solidifier;
   private final MilestoneValidator validator;
+  private final DeferredMilestones milestoneGate;
 
   private Consensus(
       ConfirmedTrust trust,
@@ -67,6 +69,8 @@ public final class Consensus implements AutoCloseable {
     this.confirmation = confirmation;
     this.solidifier = solidifier;
     this.validator = new MilestoneValidator(trust);
+    this.milestoneGate =
+        new DeferredMilestones(validator, trust, store, DeferredMilestones.DEFAULT_CAPACITY);
   }
 
   /**
@@ -123,6 +127,7 @@ public final class Consensus implements AutoCloseable {
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */
   public void start() {
     ledger.start();
+    confirmer.addListener(milestoneGate);
     confirmer.start();
     confirmation.start();
     solidifier.addListener(ids -> confirmation.trigger());
@@ -159,6 +164,14 @@ public final class Consensus implements AutoCloseable {
 
   public MilestoneValidator validator() {
     return validator;
+  }
+
+  /**
+   * What decides whether a stored milestone is indexed as the milestone of its index: the committee
+   * signature check, with milestones of a committee not known yet kept for a later check.
+   */
+  public DeferredMilestones milestoneGate() {
+    return milestoneGate;
   }
 
   public TransactionStore store() {

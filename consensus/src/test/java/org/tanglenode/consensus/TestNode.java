@@ -69,7 +69,7 @@ public final class TestNode implements AutoCloseable {
 
   /** Stores {@code tx} (without offering it to the solidifier). */
   StoreOutcome storeOnly(Transaction tx) {
-    boolean indexAsMilestone = consensus.validator().checkSignatures(tx).isValid();
+    boolean indexAsMilestone = consensus.milestoneGate().mayIndex(tx);
     StorableTransaction storable =
         indexAsMilestone
             ? StorableTransaction.from(tx)
@@ -124,6 +124,11 @@ public final class TestNode implements AutoCloseable {
 
   TransactionMetadata metadata(TransactionId id) {
     return store().metadata(id).orElseThrow();
+  }
+
+  /** What the ingest gate says of {@code tx}: index it as a milestone now or not (yet). */
+  public boolean mayIndex(Transaction tx) {
+    return consensus.milestoneGate().mayIndex(tx);
   }
 
   public MilestoneVerdict signatures(Transaction tx) {

@@ -194,7 +194,7 @@ public final class Node implements AutoCloseable {
             new TransactionValidator(network, clock),
             store,
             stored,
-            milestone -> decider.validator().checkSignatures(milestone).isValid(),
+            decider.milestoneGate()::mayIndex,
             meters);
     ingest.start();
     services.add("ingest", ingest, ingest::close);

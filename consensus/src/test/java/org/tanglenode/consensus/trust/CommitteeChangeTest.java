@@ -109,6 +109,41 @@ class CommitteeChangeTest {
   }
 
   @Test
+  void aNewCommitteesMilestoneReceivedBeforeTheChangeIsConfirmedIsIndexedOnceItIs(
+      @TempDir Path dirA, @TempDir Path dirB) {
+    Transaction update = handOver();
+    Transaction d1 = f.data(f.root());
+    Transaction m1, m2, m3;
+    try (TestNode a = TestNode.start(f.network(), dirA)) {
+      a.storeUnindexed(update);
+      a.storeUnindexed(d1);
+      m1 = f.milestone(List.of(d1.id(), update.id()), next(a, List.of(d1.id(), update.id())), A);
+      confirm(a, m1);
+      m2 = f.milestone(List.of(m1.id()), next(a, List.of(m1.id())), A);
+      confirm(a, m2);
+      m3 = f.milestone(List.of(m2.id()), next(a, List.of(m2.id())), B);
+      assertThat(confirm(a, m3)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+    try (TestNode b = TestNode.start(f.network(), dirB)) {
+      b.storeUnindexed(update);
+      b.storeUnindexed(d1);
+      assertThat(b.mayIndex(m3)).as("B's committee is not known yet").isFalse();
+      b.storeUnindexed(m3);
+      assertThat(b.mayIndex(m1)).isTrue();
+      assertThat(b.mayIndex(m2)).isTrue();
+      b.storeIndexed(m1);
+      b.storeIndexed(m2);
+      assertThat(b.store().milestone(3)).isEmpty();
+
+      assertThat(b.confirmer().confirm(m1)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+
+      assertThat(b.store().milestone(3)).contains(m3.id());
+      assertThat(b.confirmer().confirm(m2)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+      assertThat(b.confirmer().confirm(m3)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+  }
+
+  @Test
   void anUpdateConfirmedAtOrAfterItsEffectiveIndexIsIgnoredForTrust(@TempDir Path dir) {
     Transaction late =
         TrustUpdates.on(f.network())
