@@ -52,6 +52,7 @@ public final class Consensus implements AutoCloseable {
 
   private Consensus(
       ConfirmedTrust trust,
+      int deferredMilestones,
       TransactionStore store,
       MeterRegistry registry,
       Clock clock,
@@ -69,8 +70,7 @@ public final class Consensus implements AutoCloseable {
     this.confirmation = confirmation;
     this.solidifier = solidifier;
     this.validator = new MilestoneValidator(trust);
-    this.milestoneGate =
-        new DeferredMilestones(validator, trust, store, DeferredMilestones.DEFAULT_CAPACITY);
+    this.milestoneGate = new DeferredMilestones(validator, trust, store, deferredMilestones);
   }
 
   /**
@@ -85,15 +85,23 @@ public final class Consensus implements AutoCloseable {
       MeterRegistry registry,
       Clock clock) {
     return create(
-        TrustChain.ofNetwork(network), store, solidifierConfig, requester, registry, clock);
+        TrustChain.ofNetwork(network),
+        DeferredMilestones.DEFAULT_CAPACITY,
+        store,
+        solidifierConfig,
+        requester,
+        registry,
+        clock);
   }
 
   /**
    * Builds the services; nothing runs until {@link #start()}. {@code genesis} is the trust chain of
    * the network's genesis file; the updates confirmed so far are loaded from the store at start.
+   * {@code deferredMilestones} bounds the milestones {@link #milestoneGate()} keeps.
    */
   public static Consensus create(
       TrustChain genesis,
+      int deferredMilestones,
       TransactionStore store,
       SolidifierConfig solidifierConfig,
       MissingTransactionRequester requester,
@@ -121,7 +129,15 @@ public final class Consensus implements AutoCloseable {
             registry,
             clock);
     return new Consensus(
-        trust, store, registry, clock, ledger, confirmer, confirmation, solidifier);
+        trust,
+        deferredMilestones,
+        store,
+        registry,
+        clock,
+        ledger,
+        confirmer,
+        confirmation,
+        solidifier);
   }
 
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */

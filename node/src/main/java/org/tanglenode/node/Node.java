@@ -172,7 +172,13 @@ public final class Node implements AutoCloseable {
 
     Consensus decider =
         Consensus.create(
-            genesisTrust, store, SolidifierConfig.defaults(), this::requestMissing, meters, clock);
+            genesisTrust,
+            config.ingest().deferredMilestones(),
+            store,
+            SolidifierConfig.defaults(),
+            this::requestMissing,
+            meters,
+            clock);
     decider.solidifier().addListener(tips);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
