@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
       "The committee and the issuer registry over time: export the trust file a node holds, or",
       "build, sign, cosign and submit a trust update."
     },
-    subcommands = {TrustExportCommand.class, TrustUpdateCommand.class})
+    subcommands = {TrustExportCommand.class, TrustUpdateCommand.class, TrustCosignCommand.class})
 final class TrustCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -38,10 +38,11 @@ import picocli.CommandLine.Spec;
     name = "update",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the next trust update from the node's trust chain, signs it with --key, cosigns it",
-      "with every --cosign key file, checks that it links (committee signatures, sequence,",
-      "effective index) and submits it; with --out it writes the transaction instead (send it",
-      "later with: tangle submit --file). All signing keys must be at hand in this one run."
+      "Builds the next trust update from the node's trust chain (or a --trust file), signs it",
+      "with --key, cosigns it with every --cosign key file, checks that it links (committee",
+      "signatures, sequence, effective index) and submits it. With --out it writes the",
+      "transaction instead, even short of cosignatures: members add theirs with",
+      "tangle trust cosign, then send it with tangle submit --file."
     })
 final class TrustUpdateCommand implements Runnable {
 
@@ -82,19 +83,19 @@ final class TrustUpdateCommand implements Runnable {
 
   @Option(
       names = {"-o", "--out"},
-      description = "Write the finished transaction here instead of submitting it.")
+      description = "Write the transaction here (a new file) instead of submitting it.")
   Path out;
+
+  @Option(
+      names = "--trust",
+      description =
+          "Build against this trust file instead of the node's chain (offline: approves the"
+              + " network root).")
+  Path trustFile;
 
   @Override
   public void run() {
-    ApiClient client = api.client();
-    TrustChain chain;
-    try {
-      chain = TrustFile.parse(client.getBytes("/api/v1/trust"));
-    } catch (TrustFileException e) {
-      throw new CommandFailedException(
-          "the node's trust file does not verify: " + e.getMessage(), e);
-    }
+    TrustChain chain = trustFile != null ? readTrustFile(trustFile) : fetch(api.client());
     Payload.TrustUpdate payload = payload(chain.lastSequence() + 1);
     Ed25519PrivateKey key = TransactionCommand.readKey(keyFile);
     List<Ed25519PrivateKey> cosigners = new ArrayList<>();
@@ -105,9 +106,11 @@ final class TrustUpdateCommand implements Runnable {
       }
     }
     List<TransactionId> parents = new ArrayList<>();
-    for (JsonNode tip :
-        client.get("/api/v1/tips?limit=" + TransactionValidator.MAX_PARENTS).path("tips")) {
-      parents.add(TransactionId.fromHex(tip.asText()));
+    if (trustFile == null) {
+      for (JsonNode tip :
+          api.client().get("/api/v1/tips?limit=" + TransactionValidator.MAX_PARENTS).path("tips")) {
+        parents.add(TransactionId.fromHex(tip.asText()));
+      }
     }
     if (parents.isEmpty()) {
       parents.add(chain.network().rootId());
@@ -126,7 +129,8 @@ final class TrustUpdateCommand implements Runnable {
           "the update would be refused: " + invalid.reason() + ": " + invalid.detail());
     }
     LinkVerdict link = chain.append(tx);
-    if (link instanceof LinkVerdict.Refused refused) {
+    boolean shortOfCosignatures = link.code() == LinkVerdict.Code.TOO_FEW_SIGNATURES;
+    if (link instanceof LinkVerdict.Refused refused && (out == null || !shortOfCosignatures)) {
       throw new CommandFailedException(
           "the update does not link: " + refused.code() + ": " + refused.detail());
     }
@@ -135,17 +139,56 @@ final class TrustUpdateCommand implements Runnable {
     print.println("sequence:  " + payload.sequence());
     print.println("effective: " + payload.effectiveIndex());
     if (out != null) {
-      try {
-        Files.write(out, tx.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (IOException e) {
-        throw new CommandFailedException("cannot write " + out + ": " + e, e);
-      }
+      write(out, tx.bytes(), false);
       print.println("wrote:     " + out);
+      print.println("links:     " + describe(link));
       return;
     }
     JsonNode answer =
-        client.post("/api/v1/transactions", Map.of("hex", HexFormat.of().formatHex(tx.bytes())));
+        api.client()
+            .post("/api/v1/transactions", Map.of("hex", HexFormat.of().formatHex(tx.bytes())));
     print.println("status:    " + answer.path("status").asText());
+  }
+
+  /** "yes", or why not, with the hint for missing cosignatures. */
+  static String describe(LinkVerdict link) {
+    if (link instanceof LinkVerdict.Refused refused) {
+      String hint =
+          refused.code() == LinkVerdict.Code.TOO_FEW_SIGNATURES
+              ? " (add cosignatures: tangle trust cosign)"
+              : "";
+      return "no: " + refused.code() + ": " + refused.detail() + hint;
+    }
+    return "yes";
+  }
+
+  static TrustChain fetch(ApiClient client) {
+    try {
+      return TrustFile.parse(client.getBytes("/api/v1/trust"));
+    } catch (TrustFileException e) {
+      throw new CommandFailedException(
+          "the node's trust file does not verify: " + e.getMessage(), e);
+    }
+  }
+
+  static TrustChain readTrustFile(Path file) {
+    try {
+      return TrustFile.read(file);
+    } catch (TrustFileException e) {
+      throw new CommandFailedException(e.getMessage(), e);
+    }
+  }
+
+  static void write(Path file, byte[] bytes, boolean replace) {
+    try {
+      if (replace) {
+        Files.write(file, bytes);
+      } else {
+        Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot write " + file + ": " + e, e);
+    }
   }
 
   private Payload.TrustUpdate payload(int sequence) {

@@ -120,6 +120,18 @@ class TrustChainTest {
     assertThat(two.committeeAt(25)).isEqualTo(genesis.network().genesis().committee());
   }
 
+  @Test
+  void anUpdateShortOfCosignaturesLinksOnceAMemberCosignsItLater() {
+    Transaction issued = updates.sequence(1).effective(10).committee(1, N1).signedBy(G1);
+    assertRefused(genesis.append(issued), LinkVerdict.Code.TOO_FEW_SIGNATURES);
+
+    Transaction cosigned = SignedTransaction.reopen(issued).cosign(G3).complete(issued.nonce());
+
+    assertThat(cosigned.essenceDigest()).isEqualTo(issued.essenceDigest());
+    assertThat(cosigned.cosignatures()).hasSize(1);
+    assertThat(genesis.append(cosigned)).isInstanceOf(LinkVerdict.Linked.class);
+  }
+
   @Nested
   class LinksThatAreRefused {
 
