@@ -90,10 +90,11 @@ public final class Coordinator implements AutoCloseable {
     }
     started = true;
     Committee latest = trust.committeeAt(Long.MAX_VALUE);
-    if (committeeKeys(latest).size() < latest.threshold()) {
+    int held = committeeKeys(latest).size();
+    if (held < latest.threshold()) {
       throw new IllegalStateException(
           "the coordinator holds "
-              + committeeKeys(latest).size()
+              + held
               + " committee keys; milestones need "
               + latest.threshold());
     }
