@@ -67,7 +67,7 @@ public final class TrustFile {
    * Parses trust file bytes and re-verifies the chain: the network id from the genesis bytes, each
    * update's id, decoding and link, and last that the bytes are this format's encoding of it.
    *
-   * @throws TrustFileException naming the rule broken and, for an update, its sequence position
+   * @throws TrustFileException naming the rule broken and, for an update, its position and id
    */
   public static TrustChain parse(byte[] bytes) {
     JsonNode root;
@@ -109,10 +109,9 @@ public final class TrustFile {
     }
     TransactionDecoder decoder =
         new TransactionDecoder(chain.network().genesis().limits().maxTransactionBytes());
-    int position = 0;
-    for (JsonNode entry : updates) {
-      position++;
-      String where = "updates[" + (position - 1) + "]";
+    for (int i = 0; i < updates.size(); i++) {
+      JsonNode entry = updates.get(i);
+      String where = "updates[" + i + "]";
       if (!entry.isObject()) {
         throw malformed(where + " is not an object");
       }
