@@ -24,7 +24,8 @@ import org.tanglenode.protocol.trust.TrustFile;
  * keys and key 201. {@code tangle trust update} hands the committee over to key 201 alone from a
  * milestone index a few milestones ahead; both nodes follow the milestones across the change, the
  * milestones from that index on are signed by key 201, and {@code tangle trust export} writes a
- * trust file that verifies offline and names the new committee and issuer.
+ * trust file that verifies offline and names the new committee and issuer. A third node that joins
+ * after the change syncs across it.
  */
 class TrustCommandsTest {
 
@@ -106,6 +107,13 @@ class TrustCommandsTest {
       assertThat(chain.organisationAt(TestNetwork.key(8).publicKey(), effective))
           .contains("Depot South");
       assertThat(chain.organisationAt(TestNetwork.key(8).publicKey(), effective - 1)).isEmpty();
+
+      try (Node late =
+          nodes.start("late", List.of("127.0.0.1:" + c.gossipAddress().getPort()), "")) {
+        Http apiL = new Http(late.apiAddress().orElseThrow());
+        await().atMost(Duration.ofSeconds(30)).until(() -> confirmed(apiL) >= effective + 2);
+        assertThat(issuer(apiL, effective)).isEqualTo(next.publicKey().toHex());
+      }
 
       CliRun again =
           CliRun.of(
