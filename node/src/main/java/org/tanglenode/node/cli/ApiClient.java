@@ -41,6 +41,16 @@ final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** The body of a GET exactly as the node sent it (after checking the status). */
+  byte[] getBytes(String path) {
+    HttpResponse<byte[]> response =
+        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() >= 400) {
+      throw failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response.body();
+  }
+
   JsonNode post(String path, Object body) {
     try {
       byte[] bytes = json.writeValueAsBytes(body);
@@ -69,20 +79,8 @@ final class ApiClient {
   }
 
   private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (ConnectException | HttpConnectTimeoutException e) {
-      throw new NodeUnreachableException("no node answers at " + base + " (is it running?)", e);
-    } catch (HttpTimeoutException e) {
-      throw new NodeUnreachableException("the node at " + base + " did not answer in time", e);
-    } catch (IOException e) {
-      throw new NodeUnreachableException("cannot reach the node at " + base + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandFailedException("interrupted", e);
-    }
+    HttpResponse<String> response =
+        exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     JsonNode body;
     try {
       body = json.readTree(response.body());
@@ -95,5 +93,31 @@ final class ApiClient {
       throw new CommandFailedException(code + ": " + body.path("message").asText(""));
     }
     return body;
+  }
+
+  private CommandFailedException failure(int status, String body) {
+    try {
+      JsonNode error = json.readTree(body);
+      return new CommandFailedException(
+          error.path("error").asText("HTTP_" + status) + ": " + error.path("message").asText(""));
+    } catch (IOException e) {
+      return new CommandFailedException("the node answered " + status);
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request.build(), handler);
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new NodeUnreachableException("no node answers at " + base + " (is it running?)", e);
+    } catch (HttpTimeoutException e) {
+      throw new NodeUnreachableException("the node at " + base + " did not answer in time", e);
+    } catch (IOException e) {
+      throw new NodeUnreachableException("cannot reach the node at " + base + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("interrupted", e);
+    }
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AnchorCommand.class,
       TrailCommand.class,
       ReportCommand.class,
+      TrustCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
