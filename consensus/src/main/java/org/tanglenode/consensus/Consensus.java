@@ -19,22 +19,26 @@ import org.tanglenode.consensus.solidification.MissingTransactionRequester;
 import org.tanglenode.consensus.solidification.Solidifier;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
 import org.tanglenode.consensus.solidification.StoredSolidity;
+import org.tanglenode.consensus.trust.ConfirmedTrust;
+import org.tanglenode.consensus.trust.DeferredMilestones;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.TransactionStore;
 
 /**
  * The module's factory and owner: builds the ledger, the confirmer, the confirmation service and
  * the solidifier over one {@link TransactionStore}, wires the solidifier's events to the
  * confirmation service, starts them in that order and closes them in reverse. The node offers each
- * stored transaction to {@link #solidifier()}, checks a milestone with {@link #validator()} before
- * storing it as the milestone of its index, and may add a {@link #coordinator}.
+ * stored transaction to {@link #solidifier()}, asks {@link #milestoneGate()} before storing a
+ * milestone as the milestone of its index, and may add a {@link #coordinator}.
  */
 public final class Consensus implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Consensus.class);
 
+  private final ConfirmedTrust trust;
   private final Network network;
   private final TransactionStore store;
   private final MeterRegistry registry;
@@ -44,9 +48,11 @@ public final class Consensus implements AutoCloseable {
   private final ConfirmationService confirmation;
   private final Solidifier solidifier;
   private final MilestoneValidator validator;
+  private final DeferredMilestones milestoneGate;
 
   private Consensus(
-      Network network,
+      ConfirmedTrust trust,
+      int deferredMilestones,
       TransactionStore store,
       MeterRegistry registry,
       Clock clock,
@@ -54,7 +60,8 @@ public final class Consensus implements AutoCloseable {
       MilestoneConfirmer confirmer,
       ConfirmationService confirmation,
       Solidifier solidifier) {
-    this.network = network;
+    this.trust = trust;
+    this.network = trust.network();
     this.store = store;
     this.registry = registry;
     this.clock = clock;
@@ -62,10 +69,14 @@ public final class Consensus implements AutoCloseable {
     this.confirmer = confirmer;
     this.confirmation = confirmation;
     this.solidifier = solidifier;
-    this.validator = new MilestoneValidator(network);
+    this.validator = new MilestoneValidator(trust);
+    this.milestoneGate = new DeferredMilestones(validator, trust, store, deferredMilestones);
   }
 
-  /** Builds the services; nothing runs until {@link #start()}. */
+  /**
+   * Builds the services for a network whose genesis file is in the stable encoding (devnets,
+   * tests); see {@code TrustChain.ofNetwork}.
+   */
   public static Consensus create(
       Network network,
       TransactionStore store,
@@ -73,11 +84,36 @@ public final class Consensus implements AutoCloseable {
       MissingTransactionRequester requester,
       MeterRegistry registry,
       Clock clock) {
-    Objects.requireNonNull(network, "network");
+    return create(
+        TrustChain.ofNetwork(network),
+        DeferredMilestones.DEFAULT_CAPACITY,
+        store,
+        solidifierConfig,
+        requester,
+        registry,
+        clock);
+  }
+
+  /**
+   * Builds the services; nothing runs until {@link #start()}. {@code genesis} is the trust chain of
+   * the network's genesis file; the updates confirmed so far are loaded from the store at start.
+   * {@code deferredMilestones} bounds the milestones {@link #milestoneGate()} keeps.
+   */
+  public static Consensus create(
+      TrustChain genesis,
+      int deferredMilestones,
+      TransactionStore store,
+      SolidifierConfig solidifierConfig,
+      MissingTransactionRequester requester,
+      MeterRegistry registry,
+      Clock clock) {
+    Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(store, "store");
+    Network network = genesis.network();
+    ConfirmedTrust trust = new ConfirmedTrust(genesis);
     Ledger ledger = new Ledger(network, store);
     MilestoneConfirmer confirmer =
-        new MilestoneConfirmer(network, store, ledger, store::update, registry);
+        new MilestoneConfirmer(trust, store, ledger, store::update, registry);
     ConfirmationService confirmation =
         new ConfirmationService(
             confirmer, Duration.ofMillis(network.genesis().milestoneIntervalMs()));
@@ -93,12 +129,21 @@ public final class Consensus implements AutoCloseable {
             registry,
             clock);
     return new Consensus(
-        network, store, registry, clock, ledger, confirmer, confirmation, solidifier);
+        trust,
+        deferredMilestones,
+        store,
+        registry,
+        clock,
+        ledger,
+        confirmer,
+        confirmation,
+        solidifier);
   }
 
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */
   public void start() {
     ledger.start();
+    confirmer.addListener(milestoneGate);
     confirmer.start();
     confirmation.start();
     solidifier.addListener(ids -> confirmation.trigger());
@@ -113,7 +158,12 @@ public final class Consensus implements AutoCloseable {
       TransactionSubmitter submitter,
       ScheduledExecutorService scheduler) {
     return new Coordinator(
-        network, committeeKeys, parents, confirmer, submitter, scheduler, clock, registry);
+        trust, committeeKeys, parents, confirmer, submitter, scheduler, clock, registry);
+  }
+
+  /** The committee and issuers per milestone index, grown by confirmed trust updates. */
+  public ConfirmedTrust trust() {
+    return trust;
   }
 
   public Solidifier solidifier() {
@@ -130,6 +180,14 @@ public final class Consensus implements AutoCloseable {
 
   public MilestoneValidator validator() {
     return validator;
+  }
+
+  /**
+   * What decides whether a stored milestone is indexed as the milestone of its index: the committee
+   * signature check, with milestones of a committee not known yet kept for a later check.
+   */
+  public DeferredMilestones milestoneGate() {
+    return milestoneGate;
   }
 
   public TransactionStore store() {

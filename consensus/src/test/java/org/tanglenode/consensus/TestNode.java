@@ -69,7 +69,7 @@ public final class TestNode implements AutoCloseable {
 
   /** Stores {@code tx} (without offering it to the solidifier). */
   StoreOutcome storeOnly(Transaction tx) {
-    boolean indexAsMilestone = consensus.validator().checkSignatures(tx).isValid();
+    boolean indexAsMilestone = consensus.milestoneGate().mayIndex(tx);
     StorableTransaction storable =
         indexAsMilestone
             ? StorableTransaction.from(tx)
@@ -85,6 +85,11 @@ public final class TestNode implements AutoCloseable {
             new StorableTransaction(
                 tx.id(), tx.bytes(), tx.parents(), tx.tag(), tx.timestampMs(), OptionalInt.empty()))
         .join();
+  }
+
+  /** Stores {@code tx} indexed as the milestone of its index, unchecked, not offered onwards. */
+  public StoreOutcome storeIndexed(Transaction tx) {
+    return store().store(StorableTransaction.from(tx)).join();
   }
 
   /** Stores {@code tx} and offers it to the solidifier. */
@@ -119,6 +124,11 @@ public final class TestNode implements AutoCloseable {
 
   TransactionMetadata metadata(TransactionId id) {
     return store().metadata(id).orElseThrow();
+  }
+
+  /** What the ingest gate says of {@code tx}: index it as a milestone now or not (yet). */
+  public boolean mayIndex(Transaction tx) {
+    return consensus.milestoneGate().mayIndex(tx);
   }
 
   public MilestoneVerdict signatures(Transaction tx) {

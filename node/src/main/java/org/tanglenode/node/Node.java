@@ -52,10 +52,9 @@ import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
-import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
-import org.tanglenode.protocol.trust.GenesisTrust;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.DatabaseLockedException;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
@@ -140,7 +139,8 @@ public final class Node implements AutoCloseable {
   }
 
   private void startParts() {
-    Network network = readGenesis();
+    TrustChain genesisTrust = readGenesis();
+    Network network = genesisTrust.network();
     Ed25519PrivateKey key = readKey();
     List<Ed25519PrivateKey> committeeKeys = readCommitteeKeys();
     nodeKey = key.publicKey();
@@ -174,7 +174,13 @@ public final class Node implements AutoCloseable {
 
     Consensus decider =
         Consensus.create(
-            network, store, SolidifierConfig.defaults(), this::requestMissing, meters, clock);
+            genesisTrust,
+            config.ingest().deferredMilestones(),
+            store,
+            SolidifierConfig.defaults(),
+            this::requestMissing,
+            meters,
+            clock);
     decider.solidifier().addListener(tips);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
@@ -196,7 +202,7 @@ public final class Node implements AutoCloseable {
             new TransactionValidator(network, clock),
             store,
             stored,
-            milestone -> decider.validator().checkSignatures(milestone).isValid(),
+            decider.milestoneGate()::mayIndex,
             meters);
     ingest.start();
     services.add("ingest", ingest, ingest::close);
@@ -250,8 +256,8 @@ public final class Node implements AutoCloseable {
                   metrics.prometheus(),
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
-                  clock,
-                  new GenesisTrust(network)),
+                  () -> decider.trust().chain(),
+                  clock),
               json,
               meters);
       try {
@@ -337,11 +343,22 @@ public final class Node implements AutoCloseable {
     return keys;
   }
 
-  private Network readGenesis() {
+  /** The genesis file's own bytes, so the trust chain (and the trust file) carries them exactly. */
+  private TrustChain readGenesis() {
+    byte[] bytes;
     try {
-      return GenesisFile.read(config.genesisPath());
-    } catch (GenesisFileException e) {
-      throw new NodeStartException(e.getMessage(), e);
+      bytes = Files.readAllBytes(config.genesisPath());
+    } catch (IOException e) {
+      GenesisFileException error =
+          new GenesisFileException(config.genesisPath(), "cannot be read (" + e + ")", e);
+      throw new NodeStartException(error.getMessage(), error);
+    }
+    try {
+      return TrustChain.ofGenesisFile(bytes);
+    } catch (IllegalArgumentException e) {
+      GenesisFileException error =
+          new GenesisFileException(config.genesisPath(), e.getMessage(), e);
+      throw new NodeStartException(error.getMessage(), error);
     }
   }
 

@@ -4,14 +4,17 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.tanglenode.crypto.sign.Ed25519PublicKey;
+import org.tanglenode.protocol.genesis.Committee;
 
-/** What a transaction carries: data, a value transfer, or a milestone. */
+/** What a transaction carries: data, a value transfer, a milestone, or a trust update. */
 public sealed interface Payload {
 
   enum Kind {
     DATA,
     TRANSFER,
-    MILESTONE
+    MILESTONE,
+    TRUST_UPDATE
   }
 
   Kind kind();
@@ -154,6 +157,77 @@ public sealed interface Payload {
           + ", historySize="
           + historySize
           + "]";
+    }
+  }
+
+  /**
+   * Changes the milestone committee and/or the issuer registry from {@code effectiveIndex} on.
+   * Valid as a link of a trust chain only when cosigned by the committee in force before it
+   * (docs/protocol.md, "Trust updates"). Nodes index it under {@link #TAG}, which the encoding does
+   * not carry, so that the updates can be found again after a restart.
+   *
+   * @param sequence 1 for a network's first update, then the previous one's plus 1
+   * @param effectiveIndex the first milestone index the change applies to
+   * @param committee the committee from {@code effectiveIndex} on, or empty to keep it
+   * @param issuers registry changes, sorted by key, each key once
+   */
+  record TrustUpdate(
+      int sequence, int effectiveIndex, Optional<Committee> committee, List<IssuerChange> issuers)
+      implements Payload {
+
+    /** The tag nodes index trust updates under. */
+    public static final Tag TAG = Tag.of("tangle.trust");
+
+    /** Most issuer changes one update may carry. */
+    public static final int MAX_ISSUER_CHANGES = 64;
+
+    /** Most keys a committee may have: every one must fit as issuer or cosigner of a milestone. */
+    public static final int MAX_COMMITTEE_KEYS = 64;
+
+    public TrustUpdate {
+      committee =
+          committee == null
+              ? Optional.empty()
+              : committee.map(
+                  c -> new Committee(c.keys().stream().sorted().toList(), c.threshold()));
+      issuers = List.copyOf(issuers);
+      if (sequence < 1) {
+        throw new IllegalArgumentException("a trust update's sequence starts at 1: " + sequence);
+      }
+      if (effectiveIndex < 1) {
+        throw new IllegalArgumentException("an effective index is 1 or more: " + effectiveIndex);
+      }
+      if (committee.isEmpty() && issuers.isEmpty()) {
+        throw new IllegalArgumentException("a trust update changes the committee or an issuer");
+      }
+      if (committee.isPresent() && committee.get().keys().size() > MAX_COMMITTEE_KEYS) {
+        throw new IllegalArgumentException(
+            "a committee has at most " + MAX_COMMITTEE_KEYS + " keys");
+      }
+      if (issuers.size() > MAX_ISSUER_CHANGES) {
+        throw new IllegalArgumentException(
+            "a trust update has at most " + MAX_ISSUER_CHANGES + " issuer changes");
+      }
+      for (int i = 1; i < issuers.size(); i++) {
+        if (issuers.get(i - 1).key().compareTo(issuers.get(i).key()) >= 0) {
+          throw new IllegalArgumentException("issuer changes are sorted by key, each key once");
+        }
+      }
+    }
+
+    /** The change for {@code key}, if this update makes one. */
+    public Optional<IssuerChange> issuer(Ed25519PublicKey key) {
+      return issuers.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.TRUST_UPDATE;
+    }
+
+    @Override
+    public Optional<Tag> tag() {
+      return Optional.of(TAG);
     }
   }
 }

@@ -4,11 +4,15 @@ import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tanglenode.crypto.sign.Ed25519PublicKey;
+import org.tanglenode.protocol.genesis.Committee;
 import org.tanglenode.protocol.genesis.Limits;
+import org.tanglenode.protocol.proto.CommitteeChange;
 import org.tanglenode.protocol.proto.DataPayload;
 import org.tanglenode.protocol.proto.Essence;
 import org.tanglenode.protocol.proto.MilestonePayload;
 import org.tanglenode.protocol.proto.TransferPayload;
+import org.tanglenode.protocol.proto.TrustUpdatePayload;
 
 /** Maps payloads between the protobuf messages and the domain records, both ways. */
 final class PayloadCodec {
@@ -41,6 +45,7 @@ final class PayloadCodec {
       case DATA -> decodeData(essence.getData());
       case TRANSFER -> decodeTransfer(essence.getTransfer());
       case MILESTONE -> decodeMilestone(essence.getMilestone());
+      case TRUST_UPDATE -> decodeTrustUpdate(essence.getTrustUpdate());
       case PAYLOAD_NOT_SET ->
           throw new PayloadException(RejectReason.MISSING_PAYLOAD, "the essence has no payload");
     };
@@ -158,6 +163,73 @@ final class PayloadCodec {
         milestone.getHistorySize());
   }
 
+  private static Payload decodeTrustUpdate(TrustUpdatePayload update) throws PayloadException {
+    if (update.getSequence() <= 0) {
+      throw invalidTrustUpdate("the sequence is 1 or more");
+    }
+    if (update.getEffectiveIndex() <= 0) {
+      throw invalidTrustUpdate("the effective index is 1 or more");
+    }
+    Optional<Committee> committee = Optional.empty();
+    if (update.hasCommittee()) {
+      CommitteeChange change = update.getCommittee();
+      int count = change.getKeysCount();
+      if (count == 0 || count > Payload.TrustUpdate.MAX_COMMITTEE_KEYS) {
+        throw invalidTrustUpdate(
+            "a committee has 1 to " + Payload.TrustUpdate.MAX_COMMITTEE_KEYS + " keys");
+      }
+      List<Ed25519PublicKey> keys = new ArrayList<>(count);
+      ByteString previous = null;
+      for (ByteString key : change.getKeysList()) {
+        if (key.size() != Ed25519PublicKey.SIZE) {
+          throw invalidTrustUpdate("a committee key has 32 bytes");
+        }
+        if (previous != null
+            && ByteString.unsignedLexicographicalComparator().compare(previous, key) >= 0) {
+          throw invalidTrustUpdate("committee keys are sorted ascending and unique");
+        }
+        previous = key;
+        keys.add(new Ed25519PublicKey(key.toByteArray()));
+      }
+      if (change.getThreshold() < 1 || change.getThreshold() > count) {
+        throw invalidTrustUpdate("a committee's threshold is 1 to its key count, " + count);
+      }
+      committee = Optional.of(new Committee(keys, change.getThreshold()));
+    }
+    if (update.getIssuersCount() > Payload.TrustUpdate.MAX_ISSUER_CHANGES) {
+      throw invalidTrustUpdate(
+          "at most " + Payload.TrustUpdate.MAX_ISSUER_CHANGES + " issuer changes");
+    }
+    List<IssuerChange> issuers = new ArrayList<>(update.getIssuersCount());
+    ByteString previous = null;
+    for (org.tanglenode.protocol.proto.IssuerChange change : update.getIssuersList()) {
+      ByteString key = change.getKey();
+      if (key.size() != Ed25519PublicKey.SIZE) {
+        throw invalidTrustUpdate("an issuer key has 32 bytes");
+      }
+      if (previous != null
+          && ByteString.unsignedLexicographicalComparator().compare(previous, key) >= 0) {
+        throw invalidTrustUpdate("issuer changes are sorted by key ascending, each key once");
+      }
+      previous = key;
+      String problem = IssuerChange.problem(change.getOrganisation());
+      if (problem != null) {
+        throw invalidTrustUpdate(problem);
+      }
+      issuers.add(
+          new IssuerChange(new Ed25519PublicKey(key.toByteArray()), change.getOrganisation()));
+    }
+    if (committee.isEmpty() && issuers.isEmpty()) {
+      throw invalidTrustUpdate("a trust update changes the committee or an issuer");
+    }
+    return new Payload.TrustUpdate(
+        update.getSequence(), update.getEffectiveIndex(), committee, issuers);
+  }
+
+  private static PayloadException invalidTrustUpdate(String message) {
+    return new PayloadException(RejectReason.INVALID_TRUST_UPDATE, message);
+  }
+
   private static PayloadException invalidTransfer(String message) {
     return new PayloadException(RejectReason.INVALID_TRANSFER, message);
   }
@@ -209,6 +281,30 @@ final class PayloadCodec {
                 .setHistorySize(milestone.historySize());
         milestone.previous().ifPresent(p -> b.setPreviousMilestone(ByteString.copyFrom(p.bytes())));
         essence.setMilestone(b);
+      }
+      case TRUST_UPDATE -> {
+        Payload.TrustUpdate update = (Payload.TrustUpdate) payload;
+        TrustUpdatePayload.Builder b =
+            TrustUpdatePayload.newBuilder()
+                .setSequence(update.sequence())
+                .setEffectiveIndex(update.effectiveIndex());
+        update
+            .committee()
+            .ifPresent(
+                c -> {
+                  CommitteeChange.Builder cb = CommitteeChange.newBuilder();
+                  c.keys().stream()
+                      .sorted()
+                      .forEach(k -> cb.addKeys(ByteString.copyFrom(k.bytes())));
+                  b.setCommittee(cb.setThreshold(c.threshold()));
+                });
+        for (IssuerChange change : update.issuers()) {
+          b.addIssuers(
+              org.tanglenode.protocol.proto.IssuerChange.newBuilder()
+                  .setKey(ByteString.copyFrom(change.key().bytes()))
+                  .setOrganisation(change.organisation()));
+        }
+        essence.setTrustUpdate(b);
       }
     }
   }

@@ -35,6 +35,11 @@ public enum RejectReason {
   INVALID_TRANSFER,
   /** A milestone whose fields are malformed (index, previous, roots). */
   INVALID_MILESTONE,
+  /**
+   * A trust update whose fields are malformed (sequence, effective index, committee keys and
+   * threshold, issuer changes, organisation names) or which changes nothing.
+   */
+  INVALID_TRUST_UPDATE,
   /** Cosignatures not sorted by key, duplicated, too many, or repeating the issuer. */
   INVALID_COSIGNATURES,
   /** Proof of work below the network's difficulty. */

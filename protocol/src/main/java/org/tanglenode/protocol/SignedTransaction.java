@@ -25,6 +25,24 @@ public final class SignedTransaction {
     this.signature = signature;
   }
 
+  /**
+   * Reopens a finished transaction to add cosignatures, keeping its essence, the issuer's signature
+   * and the cosignatures it has. Its nonce stays valid: proof of work covers only the essence
+   * digest, so {@code complete(tx.nonce())} gives it back with the new cosignatures (and a new id).
+   */
+  public static SignedTransaction reopen(Transaction tx) {
+    org.tanglenode.protocol.proto.Transaction message;
+    try {
+      message = org.tanglenode.protocol.proto.Transaction.parseFrom(tx.bytes());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a decoded transaction parses again", e);
+    }
+    SignedTransaction signed =
+        new SignedTransaction(message.getEssence(), tx.essenceDigest(), tx.signature());
+    tx.cosignatures().forEach(signed::addCosignature);
+    return signed;
+  }
+
   public byte[] essenceDigest() {
     return essenceDigest.clone();
   }

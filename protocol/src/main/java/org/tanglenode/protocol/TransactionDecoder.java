@@ -15,6 +15,7 @@ import org.tanglenode.protocol.ValidationResult.Invalid;
 import org.tanglenode.protocol.ValidationResult.Valid;
 import org.tanglenode.protocol.proto.Essence;
 import org.tanglenode.protocol.proto.TransferPayload;
+import org.tanglenode.protocol.proto.TrustUpdatePayload;
 
 /**
  * Turns bytes into a {@link Transaction}: size check, protobuf decode, canonical-encoding check
@@ -139,6 +140,12 @@ public final class TransactionDecoder {
     return switch (essence.getPayloadCase()) {
       case DATA -> unknown(essence.getData());
       case MILESTONE -> unknown(essence.getMilestone());
+      case TRUST_UPDATE -> {
+        TrustUpdatePayload update = essence.getTrustUpdate();
+        yield unknown(update)
+            || unknown(update.getCommittee())
+            || update.getIssuersList().stream().anyMatch(TransactionDecoder::unknown);
+      }
       case TRANSFER -> {
         TransferPayload transfer = essence.getTransfer();
         yield unknown(transfer)

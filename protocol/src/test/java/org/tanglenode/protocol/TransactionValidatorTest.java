@@ -17,6 +17,7 @@ import org.tanglenode.crypto.pow.ProofOfWork;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.ValidationResult.Invalid;
 import org.tanglenode.protocol.ValidationResult.Valid;
+import org.tanglenode.protocol.genesis.Committee;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.proto.Signature;
 
@@ -368,6 +369,111 @@ class TransactionValidatorTest {
               first,
               b -> b.getEssenceBuilder().getMilestoneBuilder().setConfirmedRoot(bytes(31, 0))),
           RejectReason.INVALID_MILESTONE);
+    }
+  }
+
+  @Nested
+  class TrustUpdateRules {
+
+    private final Ed25519PrivateKey member = TestNetwork.committeeKeys().get(0);
+
+    private Transaction update() {
+      return transactions.complete(
+          transactions
+              .builder(member)
+              .payload(
+                  new Payload.TrustUpdate(
+                      1,
+                      10,
+                      Optional.of(
+                          new Committee(
+                              List.of(
+                                  TestNetwork.key(202).publicKey(),
+                                  TestNetwork.key(201).publicKey()),
+                              2)),
+                      List.of(IssuerChange.assign(TestNetwork.key(8).publicKey(), "Depot South"))))
+              .build()
+              .sign(member)
+              .cosign(TestNetwork.committeeKeys().get(1)));
+    }
+
+    private byte[] mutateUpdate(
+        Consumer<org.tanglenode.protocol.proto.TrustUpdatePayload.Builder> change) {
+      return mutate(update(), b -> change.accept(b.getEssenceBuilder().getTrustUpdateBuilder()));
+    }
+
+    @Test
+    void aWellFormedUpdateIsValidAndDecodesToItsPayload() {
+      ValidationResult result = validator.validate(update().bytes());
+      assertThat(result).isInstanceOf(Valid.class);
+      Payload.TrustUpdate payload = (Payload.TrustUpdate) ((Valid) result).transaction().payload();
+      assertThat(payload.sequence()).isEqualTo(1);
+      assertThat(payload.effectiveIndex()).isEqualTo(10);
+      assertThat(payload.committee().orElseThrow().threshold()).isEqualTo(2);
+      assertThat(payload.issuer(TestNetwork.key(8).publicKey()).orElseThrow().organisation())
+          .isEqualTo("Depot South");
+      assertThat(payload.tag()).contains(Payload.TrustUpdate.TAG);
+    }
+
+    @Test
+    void aZeroSequenceOrEffectiveIndexIsRefused() {
+      assertRejected(mutateUpdate(b -> b.setSequence(0)), RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(mutateUpdate(b -> b.setEffectiveIndex(0)), RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
+    void committeeKeysOutOfOrderOrABadThresholdAreRefused() {
+      assertRejected(
+          mutateUpdate(
+              b -> {
+                var keys = List.copyOf(b.getCommittee().getKeysList());
+                b.getCommitteeBuilder().clearKeys().addKeys(keys.get(1)).addKeys(keys.get(0));
+              }),
+          RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(
+          mutateUpdate(b -> b.getCommitteeBuilder().setThreshold(3)),
+          RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(
+          mutateUpdate(b -> b.getCommitteeBuilder().setThreshold(0)),
+          RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(
+          mutateUpdate(b -> b.getCommitteeBuilder().addKeys(bytes(31, 0xff))),
+          RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
+    void issuerChangesOutOfOrderOrWithABadNameAreRefused() {
+      assertRejected(
+          mutateUpdate(b -> b.addIssuers(b.getIssuers(0))), RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(
+          mutateUpdate(b -> b.getIssuersBuilder(0).setOrganisation(" Depot")),
+          RejectReason.INVALID_TRUST_UPDATE);
+      assertRejected(
+          mutateUpdate(b -> b.getIssuersBuilder(0).setOrganisation("x".repeat(129))),
+          RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
+    void anUpdateThatChangesNothingIsRefused() {
+      assertRejected(
+          mutateUpdate(b -> b.clearCommittee().clearIssuers()), RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
+    void anUnknownFieldInsideTheUpdateIsNonCanonical() {
+      assertRejected(
+          mutateUpdate(
+              b ->
+                  b.getCommitteeBuilder()
+                      .setUnknownFields(
+                          com.google.protobuf.UnknownFieldSet.newBuilder()
+                              .addField(
+                                  9,
+                                  com.google.protobuf.UnknownFieldSet.Field.newBuilder()
+                                      .addVarint(1)
+                                      .build())
+                              .build())),
+          RejectReason.NON_CANONICAL);
     }
   }
 

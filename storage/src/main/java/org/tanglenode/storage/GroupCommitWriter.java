@@ -360,24 +360,28 @@ final class GroupCommitWriter implements Runnable {
           Column.TAGS, tagCodec.encode(new TagKey(tx.tag().get(), tx.timestampMs(), id)), EMPTY);
     }
     if (tx.milestoneIndex().isPresent()) {
-      int index = tx.milestoneIndex().getAsInt();
-      byte[] key = uint32.encode(index);
-      if (group.milestones.contains(index) || db.get(Column.MILESTONES, key) != null) {
-        duplicateMilestones.increment();
-        LOG.warn("Milestone {} is already indexed; {} is stored but not indexed", index, id);
-      } else {
-        group.milestones.add(index);
-        group.put(Column.MILESTONES, key, idBytes);
-        group.milestoneCount++;
-        if (index > group.milestoneIndex(MilestoneKind.LATEST)) {
-          group.milestoneIndexes.put(MilestoneKind.LATEST, index);
-        }
-      }
+      indexMilestone(group, tx.milestoneIndex().getAsInt(), id);
     }
     group.inserted.add(id);
     group.transactions++;
     group.stored++;
     group.completions.add(() -> write.done().complete(new StoreOutcome.Stored(id)));
+  }
+
+  /** Indexes {@code id} as the milestone of {@code index} unless one is indexed already. */
+  private void indexMilestone(Group group, int index, TransactionId id) throws RocksDBException {
+    byte[] key = uint32.encode(index);
+    if (group.milestones.contains(index) || db.get(Column.MILESTONES, key) != null) {
+      duplicateMilestones.increment();
+      LOG.warn("Milestone {} is already indexed; {} is stored but not indexed", index, id);
+      return;
+    }
+    group.milestones.add(index);
+    group.put(Column.MILESTONES, key, id.bytes());
+    group.milestoneCount++;
+    if (index > group.milestoneIndex(MilestoneKind.LATEST)) {
+      group.milestoneIndexes.put(MilestoneKind.LATEST, index);
+    }
   }
 
   private void removeTip(Group group, TransactionId id) throws RocksDBException {
@@ -444,6 +448,9 @@ final class GroupCommitWriter implements Runnable {
     if (change instanceof StateUpdate.MarkReferenced referenced) {
       return referenced.id();
     }
+    if (change instanceof StateUpdate.IndexMilestone index) {
+      return index.id();
+    }
     return null;
   }
 
@@ -461,6 +468,8 @@ final class GroupCommitWriter implements Runnable {
             referenced.id(),
             current.withReferenced(referenced.milestoneIndex(), referenced.conflict()));
       }
+    } else if (change instanceof StateUpdate.IndexMilestone index) {
+      indexMilestone(group, index.index(), index.id());
     } else if (change instanceof StateUpdate.SetMilestoneIndex set) {
       group.milestoneIndexes.put(set.kind(), set.index());
     } else if (change instanceof StateUpdate.AddSolidEntryPoint add) {

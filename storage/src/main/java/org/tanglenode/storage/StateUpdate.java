@@ -47,6 +47,20 @@ public record StateUpdate(List<Change> changes) {
     }
   }
 
+  /**
+   * Indexes a stored transaction as the milestone of {@code index}, as storing it with a milestone
+   * index would have: for a milestone whose committee became known only after it was stored (a
+   * trust update confirmed later). Nothing happens if a milestone of that index is indexed.
+   */
+  public record IndexMilestone(int index, TransactionId id) implements Change {
+    public IndexMilestone {
+      Objects.requireNonNull(id, "id");
+      if (index < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + index);
+      }
+    }
+  }
+
   /** Sets a tracked milestone index (it may go down, e.g. after importing a snapshot). */
   public record SetMilestoneIndex(MilestoneKind kind, int index) implements Change {
     public SetMilestoneIndex {

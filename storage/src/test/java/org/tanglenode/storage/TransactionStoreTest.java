@@ -200,6 +200,25 @@ class TransactionStoreTest {
   }
 
   @Test
+  void aStoredTransactionCanBeIndexedAsAMilestoneLaterUnlessTheIndexIsTaken() {
+    StorableTransaction m1 = fixture.builder().milestone(1).build();
+    StorableTransaction plain = fixture.builder().parent(m1.id()).build();
+    StorableTransaction other = fixture.builder().parent(m1.id()).build();
+    put(m1);
+    put(plain);
+    put(other);
+
+    assertThat(
+            apply(new StateUpdate(List.of(new StateUpdate.IndexMilestone(3, plain.id())))).code())
+        .isEqualTo(UpdateOutcome.Code.APPLIED);
+    apply(new StateUpdate(List.of(new StateUpdate.IndexMilestone(3, other.id()))));
+
+    assertThat(store.milestone(3)).contains(plain.id());
+    assertThat(store.milestoneCount()).isEqualTo(2);
+    assertThat(store.milestoneIndex(MilestoneKind.LATEST)).isEqualTo(3);
+  }
+
+  @Test
   void metadataUpdatesApplyTogether() {
     StorableTransaction a = fixture.builder().build();
     StorableTransaction b = fixture.builder().parent(a.id()).build();

@@ -22,6 +22,7 @@ import org.tanglenode.consensus.ledger.MilestoneLedger;
 import org.tanglenode.consensus.milestone.MilestoneCommitments;
 import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.consensus.milestone.MilestoneVerdict;
+import org.tanglenode.consensus.trust.ConfirmedTrust;
 import org.tanglenode.consensus.whiteflag.StoredCone;
 import org.tanglenode.consensus.whiteflag.WhiteFlagOrder;
 import org.tanglenode.consensus.whiteflag.WhiteFlagResult;
@@ -35,6 +36,7 @@ import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.ConflictState;
 import org.tanglenode.storage.MilestoneKind;
 import org.tanglenode.storage.StateUpdate;
@@ -49,10 +51,11 @@ import org.tanglenode.storage.schema.MerkleKey;
  * size it carries, applies its transfers to the ledger and writes everything as ONE {@link
  * StateUpdate}: the ledger diff, a referenced mark (with its conflict code) for every confirmed
  * transaction and the milestone, the new history-tree nodes, and the confirmed (and solid)
- * milestone index. Storage writes a {@code StateUpdate} atomically, so after a crash a milestone is
- * either wholly applied or not at all, and the confirmed index, the history tree and the ledger
- * always agree. If the batch is refused or fails, the heap state (staged history, address index,
- * confirmed index) is left as it was.
+ * milestone index. After the batch, the trust updates the milestone confirmed are offered to the
+ * {@link ConfirmedTrust}, which later milestones are checked against. Storage writes a {@code
+ * StateUpdate} atomically, so after a crash a milestone is either wholly applied or not at all, and
+ * the confirmed index, the history tree and the ledger always agree. If the batch is refused or
+ * fails, the heap state (staged history, address index, confirmed index) is left as it was.
  *
  * <p>Also computes the commitments of the next milestone for the coordinator, with the same code.
  * Every method is synchronized: confirmation, previews and proof reads never interleave.
@@ -62,6 +65,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   private static final Logger LOG = LoggerFactory.getLogger(MilestoneConfirmer.class);
 
   private final Network network;
+  private final ConfirmedTrust trust;
   private final TransactionStore store;
   private final Ledger ledger;
   private final StateWriter writer;
@@ -81,18 +85,35 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   private Counter confirmedTransactions;
   private Timer confirmTimer;
 
+  /**
+   * A confirmer whose trust starts from the genesis of {@code network} (see TrustChain.ofNetwork).
+   */
   public MilestoneConfirmer(
       Network network,
       TransactionStore store,
       Ledger ledger,
       StateWriter writer,
       MeterRegistry registry) {
-    this.network = Objects.requireNonNull(network, "network");
+    this(new ConfirmedTrust(TrustChain.ofNetwork(network)), store, ledger, writer, registry);
+  }
+
+  /**
+   * A confirmer that checks each milestone against the committee {@code trust} names for its index
+   * and grows {@code trust} with the updates its milestones confirm.
+   */
+  public MilestoneConfirmer(
+      ConfirmedTrust trust,
+      TransactionStore store,
+      Ledger ledger,
+      StateWriter writer,
+      MeterRegistry registry) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.network = trust.network();
     this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.validator = new MilestoneValidator(network);
+    this.validator = new MilestoneValidator(trust);
     this.order = new WhiteFlagOrder(hasher);
     this.decoder = new TransactionDecoder(network.genesis().limits().maxTransactionBytes());
   }
@@ -106,6 +127,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       throw new IllegalStateException("the confirmer was started before");
     }
     started = true;
+    trust.load(store, decoder);
     confirmedIndex = store.milestoneIndex(MilestoneKind.CONFIRMED);
     long historySize = 0;
     if (confirmedIndex > 0) {
@@ -141,6 +163,11 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
 
   public void addListener(ConfirmationListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The trust the milestones are checked against, grown by the updates they confirm. */
+  public ConfirmedTrust trust() {
+    return trust;
   }
 
   public synchronized int confirmedIndex() {
@@ -219,8 +246,12 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       Map<TransactionId, ConflictState> conflicts = new LinkedHashMap<>();
       List<StateUpdate.Change> marks = new ArrayList<>(2 * ordered.ids().size() + 1);
       long leaf = after.size() - ordered.ids().size(); // this milestone's first history leaf
+      List<Transaction> trustUpdates = new ArrayList<>();
       for (TransactionId confirmed : ordered.ids()) {
         Transaction tx = cone.transaction(confirmed).orElseThrow();
+        if (tx.payload() instanceof Payload.TrustUpdate) {
+          trustUpdates.add(tx);
+        }
         ConflictState conflict = milestoneLedger.apply(tx);
         if (conflict != ConflictState.NONE) {
           conflicts.put(confirmed, conflict);
@@ -248,6 +279,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       history.commit();
       committed = true;
       ledger.applied(milestoneLedger);
+      trust.confirmed(payload.index(), trustUpdates);
       confirmedIndex = payload.index();
       lastMilestone = Optional.of(id);
       ConfirmationOutcome.Confirmed done =

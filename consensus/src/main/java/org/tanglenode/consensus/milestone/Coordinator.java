@@ -23,14 +23,17 @@ import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.Committee;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.TrustRoot;
 
 /**
  * The coordinator role: every {@code milestoneIntervalMs} of the genesis it takes parents from the
  * {@link ParentSource}, asks {@link MilestoneCommitments} for the next index, previous milestone,
- * confirmed root and history root and size, builds the milestone signed by the first committee key
- * it holds and cosigned by the others it holds (at least the threshold; in a devnet one process
- * holds them all), finds a nonce for the network's proof of work and hands it to the {@link
- * TransactionSubmitter}. It issues at most one milestone ahead of what its node has confirmed.
+ * confirmed root and history root and size, builds the milestone signed by the first key it holds
+ * of the committee in force at that index and cosigned by the others it holds of it (at least the
+ * threshold; in a devnet one process holds them all, and holding the keys of the committees before
+ * and after a trust update lets it carry on across the change), finds a nonce for the network's
+ * proof of work and hands it to the {@link TransactionSubmitter}. It issues at most one milestone
+ * ahead of what its node has confirmed.
  *
  * <p>The scheduler is the caller's; {@link #close()} cancels this coordinator's task on it.
  */
@@ -38,6 +41,7 @@ public final class Coordinator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
 
+  private final TrustRoot trust;
   private final Network network;
   private final List<Ed25519PrivateKey> keys;
   private final ParentSource parents;
@@ -55,7 +59,7 @@ public final class Coordinator implements AutoCloseable {
   private boolean closed;
 
   public Coordinator(
-      Network network,
+      TrustRoot trust,
       List<Ed25519PrivateKey> keys,
       ParentSource parents,
       MilestoneCommitments commitments,
@@ -63,7 +67,8 @@ public final class Coordinator implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Clock clock,
       MeterRegistry registry) {
-    this.network = Objects.requireNonNull(network, "network");
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.network = trust.network();
     this.keys = List.copyOf(keys);
     this.parents = Objects.requireNonNull(parents, "parents");
     this.commitments = Objects.requireNonNull(commitments, "commitments");
@@ -76,15 +81,23 @@ public final class Coordinator implements AutoCloseable {
   /**
    * Checks the keys and schedules a tick every milestone interval.
    *
-   * @throws IllegalStateException if it was started before, or its keys are fewer than the
-   *     committee's threshold
+   * @throws IllegalStateException if it was started before, or it holds fewer keys of the latest
+   *     committee the trust root knows than that committee's threshold
    */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("the coordinator was started before");
     }
     started = true;
-    committeeKeys();
+    Committee latest = trust.committeeAt(Long.MAX_VALUE);
+    int held = committeeKeys(latest).size();
+    if (held < latest.threshold()) {
+      throw new IllegalStateException(
+          "the coordinator holds "
+              + held
+              + " committee keys; milestones need "
+              + latest.threshold());
+    }
     issued =
         Counter.builder("tangle.consensus.coordinator.issued")
             .description("milestones issued")
@@ -114,7 +127,6 @@ public final class Coordinator implements AutoCloseable {
 
   /** One tick: builds and submits the next milestone if it can. Waits for the submitter. */
   public IssueOutcome issue() {
-    List<Ed25519PrivateKey> signers = committeeKeys();
     List<TransactionId> chosen = new ArrayList<>(new TreeSet<>(parents.parents()));
     if (chosen.isEmpty()) {
       chosen.add(network.rootId());
@@ -135,6 +147,18 @@ public final class Coordinator implements AutoCloseable {
       return new IssueOutcome.NotIssued(
           IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED,
           "milestone " + lastIssued.get() + " is issued but not confirmed yet");
+    }
+    Committee committee = trust.committeeAt(next.index());
+    List<Ed25519PrivateKey> signers = committeeKeys(committee);
+    if (signers.size() < committee.threshold()) {
+      return new IssueOutcome.NotIssued(
+          IssueOutcome.Code.TOO_FEW_KEYS,
+          "milestone "
+              + next.index()
+              + " needs "
+              + committee.threshold()
+              + " keys of its committee, the coordinator holds "
+              + signers.size());
     }
     Ed25519PrivateKey issuer = signers.get(0);
     SignedTransaction signed =
@@ -174,21 +198,13 @@ public final class Coordinator implements AutoCloseable {
     return nonce;
   }
 
-  /** The held keys that are committee keys, in committee order; at least the threshold. */
-  private List<Ed25519PrivateKey> committeeKeys() {
-    Committee committee = network.genesis().committee();
+  /** The held keys that belong to {@code committee}, each once, in the order given. */
+  private List<Ed25519PrivateKey> committeeKeys(Committee committee) {
     List<Ed25519PrivateKey> held = new ArrayList<>();
     for (Ed25519PrivateKey key : keys) {
       if (committee.contains(key.publicKey()) && !held.contains(key)) {
         held.add(key);
       }
-    }
-    if (held.size() < committee.threshold()) {
-      throw new IllegalStateException(
-          "the coordinator holds "
-              + held.size()
-              + " committee keys; milestones need "
-              + committee.threshold());
     }
     return held;
   }

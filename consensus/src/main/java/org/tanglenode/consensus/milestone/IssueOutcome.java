@@ -14,6 +14,8 @@ public sealed interface IssueOutcome {
     PREVIOUS_NOT_CONFIRMED,
     /** A transaction of the parents' cone is not stored yet; nothing was built. */
     CONE_INCOMPLETE,
+    /** The coordinator holds fewer keys of the committee at the next index than its threshold. */
+    TOO_FEW_KEYS,
     /** The submitter refused the milestone (for example its queue was full). */
     SUBMIT_REFUSED
   }

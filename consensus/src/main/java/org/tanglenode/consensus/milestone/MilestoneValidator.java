@@ -14,36 +14,46 @@ import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.genesis.Committee;
 import org.tanglenode.protocol.genesis.Network;
+import org.tanglenode.protocol.trust.GenesisTrust;
+import org.tanglenode.protocol.trust.TrustRoot;
 
 /**
- * The checks a milestone must pass, against the genesis alone ({@link #checkSignatures}) and
+ * The checks a milestone must pass, against the trust root alone ({@link #checkSignatures}) and
  * against the node's confirmed state ({@link #validate}). Every failure is a {@link
  * MilestoneVerdict.Rejected} with a code; nothing here changes any state. Thread safe.
  */
 public final class MilestoneValidator {
 
-  private final Network network;
+  private final TrustRoot trust;
 
+  /** Checks signatures against the committee the trust root names for each milestone's index. */
+  public MilestoneValidator(TrustRoot trust) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+  }
+
+  /** Checks signatures against the genesis committee at every index. */
   public MilestoneValidator(Network network) {
-    this.network = Objects.requireNonNull(network, "network");
+    this(new GenesisTrust(network));
   }
 
   /**
-   * The checks that need only the genesis: a milestone payload of this network, every signature by
-   * a committee key valid, and at least the threshold of distinct committee keys among the issuer
-   * and the cosigners. Keys outside the committee neither count nor harm. A node runs this before
-   * it stores a milestone as the milestone of its index.
+   * The checks that need only the trust root: a milestone payload of this network, every signature
+   * by a key of the committee in force at the milestone's index valid, and at least that
+   * committee's threshold of distinct committee keys among the issuer and the cosigners. Keys
+   * outside that committee (an earlier or a later one included) neither count nor harm. A node runs
+   * this before it stores a milestone as the milestone of its index.
    */
   public MilestoneVerdict checkSignatures(Transaction tx) {
     if (!(tx.payload() instanceof Payload.Milestone)) {
       return MilestoneVerdict.reject(
           MilestoneVerdict.Code.NOT_A_MILESTONE, tx.id() + " carries " + tx.payload().kind());
     }
+    Network network = trust.network();
     if (tx.network() != network.shortId()) {
       return MilestoneVerdict.reject(
           MilestoneVerdict.Code.WRONG_NETWORK, "network " + Long.toHexString(tx.network()));
     }
-    Committee committee = network.genesis().committee();
+    Committee committee = trust.committeeAt(((Payload.Milestone) tx.payload()).index());
     byte[] digest = tx.essenceDigest();
     Set<Ed25519PublicKey> signers = new TreeSet<>();
     Optional<MilestoneVerdict> forged =
@@ -62,7 +72,9 @@ public final class MilestoneValidator {
       return MilestoneVerdict.reject(
           MilestoneVerdict.Code.TOO_FEW_SIGNATURES,
           signers.size()
-              + " distinct committee keys signed, the threshold is "
+              + " distinct keys of the committee at index "
+              + ((Payload.Milestone) tx.payload()).index()
+              + " signed, its threshold is "
               + committee.threshold());
     }
     return MilestoneVerdict.valid();

@@ -14,7 +14,9 @@ public sealed interface MilestoneVerdict {
     WRONG_NETWORK,
     /** A committee key's signature (as issuer or cosigner) does not verify: a forgery. */
     BAD_SIGNATURE,
-    /** Fewer distinct committee keys signed it than the genesis threshold. */
+    /**
+     * Fewer distinct keys of the committee at its index signed it than that committee's threshold.
+     */
     TOO_FEW_SIGNATURES,
     /** Its index is not the one after the last confirmed milestone. */
     OUT_OF_SEQUENCE,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.Gossip;
 import org.tanglenode.node.audit.HistoryProofs;
@@ -16,7 +17,7 @@ import org.tanglenode.node.view.LedgerView;
 import org.tanglenode.node.view.MilestoneView;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.genesis.Network;
-import org.tanglenode.protocol.trust.TrustRoot;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.TransactionStore;
 
 /**
@@ -28,7 +29,7 @@ import org.tanglenode.storage.TransactionStore;
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
- * @param trust which organisation held an issuer's key when (the genesis issuers and updates)
+ * @param trust the node's trust chain as of its last confirmed milestone
  */
 public record ApiServices(
     String version,
@@ -47,5 +48,5 @@ public record ApiServices(
     Optional<PrometheusMeterRegistry> metrics,
     LongSupplier confirmedTransactions,
     BooleanSupplier ready,
-    Clock clock,
-    TrustRoot trust) {}
+    Supplier<TrustChain> trust,
+    Clock clock) {}

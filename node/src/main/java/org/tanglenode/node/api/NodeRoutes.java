@@ -1,6 +1,8 @@
 package org.tanglenode.node.api;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tanglenode.crypto.address.Address;
@@ -10,6 +12,7 @@ import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.trust.TrustFile;
 
 /** Node info, tips, milestones, and address balances and outputs from the ledger. */
 final class NodeRoutes {
@@ -36,6 +39,7 @@ final class NodeRoutes {
   void mount(Router router) {
     router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
     router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
+    router.get("/api/v1/trust").handler(endpoints.quick(Access.READ, r -> trust()));
     router
         .get("/api/v1/milestones/:index")
         .handler(endpoints.blocking(Access.READ, this::milestone));
@@ -45,6 +49,12 @@ final class NodeRoutes {
     router
         .get("/api/v1/addresses/:address/outputs")
         .handler(endpoints.quick(Access.READ, this::outputs));
+  }
+
+  /** The trust file's exact bytes (ASCII), passed through the JSON writer untouched. */
+  private Reply trust() {
+    return Reply.ok(
+        new RawValue(new String(TrustFile.encode(node.trust().get()), StandardCharsets.US_ASCII)));
   }
 
   private Reply info() {

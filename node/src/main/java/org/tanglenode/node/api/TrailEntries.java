@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
@@ -49,12 +50,15 @@ final class TrailEntries {
   private static final HexFormat HEX = HexFormat.of();
 
   private final TransactionStore store;
-  private final TrustRoot trust;
+  private final Supplier<? extends TrustRoot> trust;
   private final TransactionDecoder decoder;
   private final ObjectMapper json;
 
   TrailEntries(
-      TransactionStore store, TrustRoot trust, int maxTransactionBytes, ObjectMapper json) {
+      TransactionStore store,
+      Supplier<? extends TrustRoot> trust,
+      int maxTransactionBytes,
+      ObjectMapper json) {
     this.store = store;
     this.trust = trust;
     this.decoder = new TransactionDecoder(maxTransactionBytes);
@@ -80,7 +84,7 @@ final class TrailEntries {
             .metadata(id)
             .orElseThrow(() -> new IllegalStateException("no metadata for stored " + id));
     long trustIndex = metadata.referencedByMilestone().orElse(confirmedMilestone);
-    Optional<String> organisation = trust.organisationAt(tx.issuer(), trustIndex);
+    Optional<String> organisation = trust.get().organisationAt(tx.issuer(), trustIndex);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id.toHex());

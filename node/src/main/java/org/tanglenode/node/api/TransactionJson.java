@@ -65,6 +65,29 @@ final class TransactionJson {
       out.put("confirmedRoot", HEX.formatHex(milestone.confirmedRoot()));
       out.put("historyRoot", HEX.formatHex(milestone.historyRoot()));
       out.put("historySize", milestone.historySize());
+    } else if (payload instanceof Payload.TrustUpdate update) {
+      out.put("sequence", update.sequence());
+      out.put("effectiveIndex", update.effectiveIndex());
+      out.put(
+          "committee",
+          update
+              .committee()
+              .map(
+                  c ->
+                      Map.<String, Object>of(
+                          "keys",
+                          c.keys().stream().map(k -> k.toHex()).toList(),
+                          "threshold",
+                          c.threshold()))
+              .orElse(null));
+      out.put(
+          "issuers",
+          update.issuers().stream()
+              .map(
+                  c ->
+                      Map.<String, Object>of(
+                          "key", c.key().toHex(), "organisation", c.organisation()))
+              .toList());
     }
     return out;
   }

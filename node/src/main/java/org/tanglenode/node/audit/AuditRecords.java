@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.node.audit.AuditQueryException.Reason;
 import org.tanglenode.protocol.Payload;
@@ -40,7 +41,7 @@ public final class AuditRecords {
 
   private final TransactionStore store;
   private final TransactionDecoder decoder;
-  private final TrustRoot trust;
+  private final Supplier<? extends TrustRoot> trust;
   private final IntSupplier confirmedIndex;
 
   /**
@@ -49,7 +50,7 @@ public final class AuditRecords {
   public AuditRecords(
       TransactionStore store,
       TransactionDecoder decoder,
-      TrustRoot trust,
+      Supplier<? extends TrustRoot> trust,
       IntSupplier confirmedIndex) {
     this.store = Objects.requireNonNull(store, "store");
     this.decoder = Objects.requireNonNull(decoder, "decoder");
@@ -255,7 +256,7 @@ public final class AuditRecords {
             tx.timestampMs(),
             tx.tag(),
             tx.issuer(),
-            trust.organisationAt(tx.issuer(), trustIndex),
+            trust.get().organisationAt(tx.issuer(), trustIndex),
             record.get(),
             json,
             metadata,

@@ -41,9 +41,10 @@ final class ApiClient {
     return send(request(path).GET());
   }
 
-  /** The body of a successful answer exactly as sent, such as a receipt file. */
+  /** The body of a GET exactly as the node sent it (after checking the status). */
   byte[] getBytes(String path) {
-    HttpResponse<byte[]> response = exchange(request(path).GET());
+    HttpResponse<byte[]> response =
+        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() >= 400) {
       throw failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     }
@@ -78,22 +79,36 @@ final class ApiClient {
   }
 
   private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<byte[]> response = exchange(request);
-    String text = new String(response.body(), StandardCharsets.UTF_8);
-    if (response.statusCode() >= 400) {
-      throw failure(response.statusCode(), text);
-    }
+    HttpResponse<String> response =
+        exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode body;
     try {
-      return json.readTree(text);
+      body = json.readTree(response.body());
     } catch (IOException e) {
       throw new CommandFailedException(
           "the node answered " + response.statusCode() + " with a body that is not JSON", e);
     }
+    if (response.statusCode() >= 400) {
+      String code = body.path("error").asText("HTTP_" + response.statusCode());
+      throw new CommandFailedException(code + ": " + body.path("message").asText(""));
+    }
+    return body;
   }
 
-  private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+  private CommandFailedException failure(int status, String body) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode error = json.readTree(body);
+      return new CommandFailedException(
+          error.path("error").asText("HTTP_" + status) + ": " + error.path("message").asText(""));
+    } catch (IOException e) {
+      return new CommandFailedException("the node answered " + status);
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request.build(), handler);
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw new NodeUnreachableException("no node answers at " + base + " (is it running?)", e);
     } catch (HttpTimeoutException e) {
@@ -104,18 +119,5 @@ final class ApiClient {
       Thread.currentThread().interrupt();
       throw new CommandFailedException("interrupted", e);
     }
-  }
-
-  /** The node's {@code {"error", "message"}} answer as a failure of the command. */
-  private CommandFailedException failure(int status, String text) {
-    JsonNode body;
-    try {
-      body = json.readTree(text);
-    } catch (IOException e) {
-      return new CommandFailedException(
-          "the node answered " + status + " with a body that is not JSON", e);
-    }
-    String code = body.path("error").asText("HTTP_" + status);
-    return new CommandFailedException(code + ": " + body.path("message").asText(""));
   }
 }

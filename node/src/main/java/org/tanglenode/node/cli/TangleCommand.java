@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AnchorCommand.class,
       TrailCommand.class,
       ReportCommand.class,
+      TrustCommand.class,
       ReceiptCommand.class,
       VerifyCommand.class,
       VerifyHistoryCommand.class,

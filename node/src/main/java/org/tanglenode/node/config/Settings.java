@@ -70,6 +70,11 @@ public final class Settings {
               "transactions waiting for a signature worker; beyond it QUEUE_FULL / HTTP 503"),
           number("ingest.signatureWorkers", "2", "threads", "signature-checking workers"),
           number("ingest.recentIds", "100000", "ids", "ids remembered by the seen-before filter"),
+          number(
+              "ingest.deferredMilestones",
+              "1024",
+              "milestones",
+              "milestones of a committee not confirmed yet, kept to be indexed once it is"),
           // ---- tips ----
           number("tips.maxTracked", "10000", "ids", "solid tips remembered by the tip pool"),
           number("tips.parents", "2", "parents", "parents of a transaction the node completes"),

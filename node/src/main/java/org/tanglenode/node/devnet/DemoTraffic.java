@@ -8,17 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,30 +36,38 @@ import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.record.AnchorRecord;
+import org.tanglenode.protocol.record.DocumentHash;
+import org.tanglenode.protocol.record.Record;
+import org.tanglenode.protocol.record.Records;
+import org.tanglenode.protocol.record.TrailEvent;
 
 /**
  * A little traffic that looks like the network's use, sent through the nodes' REST APIs in turn,
- * one transaction per tick: document anchors (the SHA-256 of a tender document, tagged {@code
- * procurement-2026-NNNN}), the events of a shipment's trail (tag {@code shipment-4711}), and small
- * token transfers between the demo keys. A transfer spends all confirmed outputs of its sender
- * (read from the coordinator node's ledger) and is built, signed and given proof of work here; the
- * next one waits until it is confirmed (or 30 s passed), so none spends an output that is not
- * confirmed.
+ * one transaction per tick, each signed by a demo key: document anchors (records of a made-up
+ * tender document, tagged {@code procurement-2026-NNNN}), the events of a shipment's trail (tag
+ * {@code trail:shipment-4711}; docs/records.md), and small token transfers between the demo keys. A
+ * transfer spends all confirmed outputs of its sender (read from the coordinator node's ledger) and
+ * is built, signed and given proof of work here; the next one waits until it is confirmed (or 30 s
+ * passed), so none spends an output that is not confirmed.
  */
 public final class DemoTraffic implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
   private static final Duration TRANSFER_WAIT = Duration.ofSeconds(30);
   private static final int REMEMBERED = 200;
-  private static final List<String> SHIPMENT =
+  private static final String TRAIL = "shipment-4711";
+
+  /** The demo shipment's events: what happened, and where. */
+  private static final List<List<String>> SHIPMENT =
       List.of(
-          "order 4711 placed by Clinic 3, Kisumu: 400 cartons oral rehydration salts",
-          "picked at Mombasa warehouse, lot 12",
-          "loaded on truck KBX 512A, seal 88412",
-          "left Mombasa",
-          "cleared customs at Malaba",
-          "arrived at Kisumu depot, seal 88412 intact",
-          "delivered to Clinic 3, receipt signed by the pharmacist");
+          List.of("ordered", "Kisumu"),
+          List.of("picked", "Mombasa warehouse"),
+          List.of("loaded", "Mombasa warehouse"),
+          List.of("departed", "Mombasa"),
+          List.of("cleared-customs", "Malaba"),
+          List.of("arrived", "Kisumu depot"),
+          List.of("delivered", "Kisumu"));
 
   private final DevnetFiles files;
   private final Node ledgerNode;
@@ -145,24 +151,42 @@ public final class DemoTraffic implements AutoCloseable {
     }
   }
 
+  /** Anchors a made-up tender document, signed by one of the demo keys in turn. */
   private void anchor(URI api, long n) throws IOException, InterruptedException {
     String tag = String.format("procurement-2026-%04d", n / 3 + 1);
     byte[] document = new byte[64];
     random.nextBytes(document);
-    String hash = HexFormat.of().formatHex(sha256(document));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tag", tag);
-    body.put("dataHex", hash);
-    post(api, "/api/v1/transactions/data", body).ifPresent(id -> log("anchored", tag, id, api));
+    AnchorRecord record =
+        new AnchorRecord(DocumentHash.of(document), Optional.of("tender document " + tag));
+    issueRecord(api, n, tag, record).ifPresent(id -> log("anchored", tag, id, api));
   }
 
+  /** The next event of the demo shipment's trail, signed by one of the demo keys in turn. */
   private void shipmentEvent(URI api, long n) throws IOException, InterruptedException {
-    String event = SHIPMENT.get((int) ((n / 3) % SHIPMENT.size()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tag", "shipment-4711");
-    body.put("data", event);
-    post(api, "/api/v1/transactions/data", body)
-        .ifPresent(id -> log("shipment event", "shipment-4711", id, api));
+    List<String> step = SHIPMENT.get((int) ((n / 3) % SHIPMENT.size()));
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("place", step.get(1));
+    fields.put("lot", "12");
+    TrailEvent event = new TrailEvent(TRAIL, step.get(0), List.of(), fields, new TreeMap<>());
+    String tag = TrailEvent.tagOf(TRAIL).toString();
+    issueRecord(api, n, tag, event).ifPresent(id -> log("trail event", tag, id, api));
+  }
+
+  /**
+   * Signs a record with demo key {@code n mod 4}: keys 1 to 3 belong to the organisations the
+   * devnet genesis names, the fourth to nobody it knows, so trails and reports show both.
+   */
+  private Optional<String> issueRecord(URI api, long n, String tag, Record record)
+      throws IOException, InterruptedException {
+    List<Ed25519PrivateKey> keys = files.demoKeys();
+    Ed25519PrivateKey signer = keys.get((int) (n % keys.size()));
+    Transaction tx =
+        new TransactionIssuer(files.network(), clock, solver)
+            .issue(
+                signer,
+                tips(api),
+                new Payload.Data(Optional.of(Tag.of(tag)), Records.encode(record)));
+    return post(api, "/api/v1/transactions", Map.of("hex", hex(tx.bytes())));
   }
 
   /** Sends a transfer if none is waiting for confirmation; false if it sent nothing. */
@@ -266,14 +290,6 @@ public final class DemoTraffic implements AutoCloseable {
       while (issued.size() > REMEMBERED) {
         issued.removeFirst();
       }
-    }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
 

@@ -2,6 +2,7 @@ package org.tanglenode.node.issuing;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import org.tanglenode.crypto.pow.PowSolver;
@@ -43,6 +44,18 @@ public final class TransactionIssuer {
   /** A signed transaction whose proof of work meets the network's difficulty. */
   public Transaction issue(
       Ed25519PrivateKey key, Collection<TransactionId> parents, Payload payload) {
+    return issue(key, List.of(), parents, payload);
+  }
+
+  /**
+   * A transaction signed by {@code key} and cosigned by each of {@code cosigners} (a committee's
+   * members on a trust update), whose proof of work meets the network's difficulty.
+   */
+  public Transaction issue(
+      Ed25519PrivateKey key,
+      List<Ed25519PrivateKey> cosigners,
+      Collection<TransactionId> parents,
+      Payload payload) {
     SignedTransaction signed =
         new TransactionBuilder(networkShortId)
             .parents(parents)
@@ -51,6 +64,9 @@ public final class TransactionIssuer {
             .payload(payload)
             .build()
             .sign(key);
+    for (Ed25519PrivateKey cosigner : cosigners) {
+      signed.cosign(cosigner);
+    }
     return signed.complete(solve(signed.essenceDigest()));
   }
 

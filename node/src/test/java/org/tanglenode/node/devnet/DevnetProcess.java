@@ -136,7 +136,7 @@ final class DevnetProcess implements AutoCloseable {
               assertThat(info.path("milestones").path("confirmed").asLong())
                   .as(info.toString())
                   .isPositive();
-              JsonNode trail = api.get("/api/v1/tags/shipment-4711/transactions").json();
+              JsonNode trail = api.get("/api/v1/tags/trail:shipment-4711/transactions").json();
               assertThat(trail.path("transactions").size()).isPositive();
               String id = trail.path("transactions").get(0).path("id").asText();
               JsonNode meta = api.get("/api/v1/transactions/" + id + "/metadata").json();

@@ -3,6 +3,7 @@ package org.tanglenode.node.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.consensus.ledger.LedgerAddress;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
+import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.ConflictState;
@@ -96,6 +98,19 @@ class DevnetTest {
                           .isEqualTo(DevnetFiles.DEMO_KEYS * DevnetFiles.DEMO_ALLOCATION);
                       assertThat(moved).as("a transfer is confirmed").isTrue();
                     }
+                    JsonNode trail =
+                        new Http(devnet.apiAddresses().get(0))
+                            .get("/api/v1/trails/shipment-4711")
+                            .json();
+                    assertThat(trail.path("entries")).as(trail.toString()).isNotEmpty();
+                    for (JsonNode entry : trail.path("entries")) {
+                      assertThat(entry.path("kind").asText()).isEqualTo("event");
+                      assertThat(entry.path("record").path("trail").asText())
+                          .isEqualTo("shipment-4711");
+                    }
+                    assertThat(trail.path("entries").get(0).path("organisation").asText())
+                        .as("demo-2 signs the first event and is named in the genesis")
+                        .isNotEmpty();
                   });
         } catch (AssertionError e) {
           for (Node node : nodes) {
