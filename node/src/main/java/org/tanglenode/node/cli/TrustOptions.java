@@ -2,6 +2,8 @@ package org.tanglenode.node.cli;
 
 import java.nio.file.Path;
 import org.tanglenode.protocol.trust.GenesisTrust;
+import org.tanglenode.protocol.trust.TrustFile;
+import org.tanglenode.protocol.trust.TrustFileException;
 import org.tanglenode.protocol.trust.TrustRoot;
 import picocli.CommandLine.Option;
 
@@ -30,14 +32,13 @@ final class TrustOptions {
     return readTrustFile(trustFile);
   }
 
-  /**
-   * The trust root a trust file states. Reading trust files belongs to the trust chain, which this
-   * build does not have, so the option is refused with that reason rather than guessed at.
-   */
+  /** The trust root a trust file states, its chain of updates verified from the genesis on. */
   static TrustRoot readTrustFile(Path file) {
-    throw new CommandFailedException(
-        "cannot read trust file "
-            + file
-            + ": this build has no trust-file reader; verify with --genesis");
+    try {
+      return TrustFile.read(file);
+    } catch (TrustFileException e) {
+      throw new CommandFailedException(
+          "trust file " + file + " refused: " + e.code() + ": " + e.getMessage(), e);
+    }
   }
 }

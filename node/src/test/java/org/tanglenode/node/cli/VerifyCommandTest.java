@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.protocol.TestNetwork;
+import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.receipt.ReceiptFixture;
+import org.tanglenode.protocol.trust.TrustChain;
+import org.tanglenode.protocol.trust.TrustFile;
 
 /** {@code tangle verify} on the worked example of docs/receipts.md: files only, no node. */
 class VerifyCommandTest {
@@ -78,6 +82,32 @@ class VerifyCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(run.err()).contains("receipt refused: FILE_MISMATCH");
+  }
+
+  @Test
+  void aTrustFileOfTheNetworkStandsInForItsGenesis() throws IOException {
+    Path trust = dir.resolve("trust.json");
+    TrustFile.write(TrustChain.ofGenesisFile(ReceiptFixture.genesisFile()), trust);
+
+    CliRun run = CliRun.of("verify", receipt.toString(), "--trust", trust.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("receipt verified\n");
+  }
+
+  @Test
+  void aTrustFileOfAnotherNetworkOrNoTrustFileAtAllIsRefused() throws IOException {
+    Path other = dir.resolve("other-trust.json");
+    TrustFile.write(TrustChain.ofGenesisFile(GenesisFile.encode(TestNetwork.genesis(0))), other);
+
+    CliRun wrong = CliRun.of("verify", receipt.toString(), "--trust", other.toString());
+    CliRun missing =
+        CliRun.of("verify", receipt.toString(), "--trust", dir.resolve("none").toString());
+
+    assertThat(wrong.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(wrong.err()).contains("receipt refused: WRONG_NETWORK");
+    assertThat(missing.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(missing.err()).contains("trust file").contains("refused");
   }
 
   @Test

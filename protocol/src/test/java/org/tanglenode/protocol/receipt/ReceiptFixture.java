@@ -81,12 +81,18 @@ public final class ReceiptFixture {
    * cosigners} (in any order).
    */
   public static History history(Ed25519PrivateKey signer, Ed25519PrivateKey... cosigners) {
-    Network network = network();
+    return history(network(), signer, cosigners);
+  }
+
+  /** The same history on {@code network}, such as one without proof of work. */
+  public static History history(
+      Network network, Ed25519PrivateKey signer, Ed25519PrivateKey... cosigners) {
     Ed25519PrivateKey issuer = seedOf(2);
     byte[] anchor = new byte[32];
     Arrays.fill(anchor, (byte) 0xab);
     Transaction a =
         complete(
+            network,
             new TransactionBuilder(network.shortId())
                 .parent(network.rootId())
                 .issuer(issuer.publicKey())
@@ -113,6 +119,7 @@ public final class ReceiptFixture {
     byte[] root = root(confirmed);
     Transaction milestone =
         complete(
+            network,
             new TransactionBuilder(network.shortId())
                 .parent(c.id())
                 .issuer(signer.publicKey())
@@ -158,6 +165,7 @@ public final class ReceiptFixture {
     }
     Transaction milestone =
         complete(
+            network,
             new TransactionBuilder(network.shortId())
                 .parent(e.id())
                 .issuer(seedOf(1).publicKey())
@@ -185,13 +193,18 @@ public final class ReceiptFixture {
 
   /** The receipt of the {@code leaf}-th transaction of {@link #history()}. */
   public static Receipt receipt(History history, int leaf) {
+    return receipt(network(), history, leaf);
+  }
+
+  /** The receipt of the {@code leaf}-th transaction of a history on {@code network}. */
+  public static Receipt receipt(Network network, History history, int leaf) {
     List<byte[]> leafHashes = new ArrayList<>();
     for (Transaction tx : history.confirmed()) {
       leafHashes.add(HASHER.leafHash(tx.id().bytes()));
     }
     return new Receipt(
         Receipt.VERSION,
-        network().id(),
+        network.id(),
         history.confirmed().get(leaf).bytes(),
         history.milestone().bytes(),
         leaf,
@@ -223,6 +236,7 @@ public final class ReceiptFixture {
   private static Transaction data(
       Network network, Ed25519PrivateKey issuer, TransactionId parent, long timeMs, byte[] data) {
     return complete(
+        network,
         new TransactionBuilder(network.shortId())
             .parent(parent)
             .issuer(issuer.publicKey())
@@ -234,10 +248,13 @@ public final class ReceiptFixture {
 
   /** Signs and does the proof of work: the first nonce that meets difficulty 8. */
   private static Transaction complete(
-      UnsignedTransaction unsigned, Ed25519PrivateKey key, Ed25519PrivateKey... cosigners) {
+      Network network,
+      UnsignedTransaction unsigned,
+      Ed25519PrivateKey key,
+      Ed25519PrivateKey... cosigners) {
     byte[] digest = unsigned.essenceDigest();
     long nonce = 0;
-    while (!ProofOfWork.meets(digest, nonce, genesis().powDifficulty())) {
+    while (!ProofOfWork.meets(digest, nonce, network.genesis().powDifficulty())) {
       nonce++;
     }
     SignedTransaction signed = unsigned.sign(key);

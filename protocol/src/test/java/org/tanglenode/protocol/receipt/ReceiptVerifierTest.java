@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.genesis.Genesis;
 import org.tanglenode.protocol.genesis.GenesisFile;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.receipt.ReceiptFixture.History;
 import org.tanglenode.protocol.receipt.ReceiptVerdict.Reason;
 import org.tanglenode.protocol.record.DocumentHash;
 import org.tanglenode.protocol.trust.GenesisTrust;
+import org.tanglenode.protocol.trust.LinkVerdict;
+import org.tanglenode.protocol.trust.TrustChain;
+import org.tanglenode.protocol.trust.TrustUpdates;
 
 class ReceiptVerifierTest {
 
@@ -163,6 +167,40 @@ class ReceiptVerifierTest {
 
     assertThat(verdict).isInstanceOf(ReceiptVerdict.Refused.class);
     assertThat(((ReceiptVerdict.Refused) verdict).reason()).isEqualTo(Reason.WRONG_NETWORK);
+  }
+
+  @Test
+  void aMilestoneOfACommitteeInstalledByAnUpdateVerifiesWithTheTrustChainOnly() {
+    Genesis example = ReceiptFixture.genesis();
+    // The example network without proof of work, as the test updates carry none.
+    Network network =
+        GenesisFile.parse(
+            GenesisFile.encode(
+                new Genesis(
+                    example.name(),
+                    example.addressPrefix(),
+                    0,
+                    example.milestoneIntervalMs(),
+                    example.timestampMs(),
+                    example.committee(),
+                    example.limits(),
+                    example.allocations())));
+    TrustChain chain = TrustChain.ofNetwork(network);
+    LinkVerdict linked =
+        chain.append(
+            TrustUpdates.on(network)
+                .sequence(1)
+                .effective(1)
+                .committee(1, ReceiptFixture.seedOf(5))
+                .signedBy(ReceiptFixture.seedOf(1)));
+    assertThat(linked).isInstanceOf(LinkVerdict.Linked.class);
+    TrustChain updated = ((LinkVerdict.Linked) linked).chain();
+    History history = ReceiptFixture.history(network, ReceiptFixture.seedOf(5));
+    byte[] file = ReceiptFile.encode(ReceiptFixture.receipt(network, history, 1));
+
+    assertThat(new ReceiptVerifier(updated).verify(file).isVerified()).isTrue();
+    assertRefused(
+        new ReceiptVerifier(new GenesisTrust(network)).verify(file), Reason.BELOW_THRESHOLD);
   }
 
   @Test
