@@ -171,7 +171,7 @@ final class AuditRoutes {
     } catch (AuditQueryException e) {
       throw switch (e.reason()) {
         case UNKNOWN_MILESTONE -> ApiException.notFound(e.getMessage());
-        case MILESTONE_NOT_CONFIRMED -> new ApiException(404, "NOT_CONFIRMED", e.getMessage());
+        case MILESTONE_NOT_CONFIRMED -> new ApiException(409, "NOT_CONFIRMED", e.getMessage());
         case INVALID_CURSOR -> ApiException.badRequest("INVALID_PARAMETER", e.getMessage());
       };
     }
