@@ -32,12 +32,13 @@ import org.tanglenode.protocol.receipt.HistoryVerifier;
 import org.tanglenode.protocol.trust.GenesisTrust;
 
 /**
- * A node on loopback; {@code tangle anchor} records a document's hashes and waits for a milestone
- * to confirm them; the receipt is fetched through the CLI and the API, the node is closed and its
- * folder deleted, and the receipt is verified with nothing but the genesis file (and the document),
- * in this JVM and in a JVM of its own started in a folder that holds only those files; each
- * tampered part is refused. Before the node closes, the history between the confirming milestone
- * and a later one is checked against the milestone kept in the receipt.
+ * A coordinator and an office node on loopback; {@code tangle anchor} through the office node
+ * records a document's hashes and waits for a milestone to confirm them; the receipt is fetched
+ * through the CLI and the API, the node is closed and its folder deleted, and the receipt is
+ * verified with nothing but the genesis file (and the document), in this JVM and in a JVM of its
+ * own started in a folder that holds only those files; each tampered part is refused. Before the
+ * node closes, the history between the confirming milestone and a later one is checked against the
+ * milestone kept in the receipt.
  */
 class ReceiptEndToEndTest {
 
@@ -57,9 +58,18 @@ class ReceiptEndToEndTest {
     Path receipt = auditor.resolve("receipt.json");
     String id;
 
-    try (Node node = nodes.start("coordinator", List.of(), nodes.coordinatorYaml())) {
-      Http api = new Http(node.apiAddress().orElseThrow());
+    try (Node coordinator = nodes.start("coordinator", List.of(), nodes.coordinatorYaml());
+        Node office =
+            nodes.start(
+                "office", List.of("127.0.0.1:" + coordinator.gossipAddress().getPort()), "")) {
+      // Everything goes through the office node, which issues no milestones of its own: the
+      // receipt is made by a peer from what gossip brought it.
+      Http api = new Http(office.apiAddress().orElseThrow());
       String apiUrl = api.base().toString();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> assertThat(api.get("/api/v1/info").json().path("peers").asInt()).isOne());
       // A record confirmed first, so that the anchor's leaf has a sibling and its path hashes.
       String first = submit(api, "loaded at the warehouse");
       await()
