@@ -30,16 +30,7 @@ class ConfirmationTest {
   @Test
   void aTransactionSubmittedOnAPeerIsConfirmedOnBothNodes() {
     Genesis base = TestNetwork.genesis(4);
-    Genesis genesis =
-        new Genesis(
-            base.name(),
-            base.addressPrefix(),
-            base.powDifficulty(),
-            300,
-            base.timestampMs(),
-            base.committee(),
-            base.limits(),
-            base.allocations());
+    Genesis genesis = base.withMilestoneIntervalMs(300);
     TestNodes nodes = new TestNodes(dir, genesis);
     try (Node coordinator = nodes.start("coordinator", List.of(), nodes.coordinatorYaml());
         Node peer =

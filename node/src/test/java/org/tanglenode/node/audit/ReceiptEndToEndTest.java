@@ -273,15 +273,7 @@ class ReceiptEndToEndTest {
 
   private static Genesis fastMilestones() {
     Genesis base = TestNetwork.genesis(4);
-    return new Genesis(
-        base.name(),
-        base.addressPrefix(),
-        base.powDifficulty(),
-        300,
-        base.timestampMs(),
-        base.committee(),
-        base.limits(),
-        base.allocations());
+    return base.withMilestoneIntervalMs(300);
   }
 
   private static HistoryVerdict verifyHistory(Path genesis, JsonNode answer, boolean tamper) {

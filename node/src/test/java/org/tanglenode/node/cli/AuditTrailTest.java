@@ -74,16 +74,10 @@ class AuditTrailTest {
       issuers.add(new Issuer(organisationKeys.get(i).publicKey(), ORGANISATIONS.get(i)));
     }
     Genesis genesis =
-        new Genesis(
-            base.name(),
-            base.addressPrefix(),
-            0,
-            300,
-            base.timestampMs(),
-            base.committee(),
-            new Limits(4096, MAX_DATA_BYTES, 60_000),
-            base.allocations(),
-            issuers);
+        base.withPowDifficulty(0)
+            .withMilestoneIntervalMs(300)
+            .withLimits(new Limits(4096, MAX_DATA_BYTES, 60_000))
+            .withIssuers(issuers);
     TestNodes nodes = new TestNodes(dir, genesis);
     node = nodes.start("trails", List.of(), nodes.coordinatorYaml());
     http = new Http(node.apiAddress().orElseThrow());

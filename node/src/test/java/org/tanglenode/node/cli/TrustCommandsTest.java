@@ -36,16 +36,7 @@ class TrustCommandsTest {
   @Test
   void aCommitteeHandOverIsSubmittedFollowedAcrossAndExported() {
     Genesis base = TestNetwork.genesis(0);
-    Genesis genesis =
-        new Genesis(
-            base.name(),
-            base.addressPrefix(),
-            base.powDifficulty(),
-            300,
-            base.timestampMs(),
-            base.committee(),
-            base.limits(),
-            base.allocations());
+    Genesis genesis = base.withMilestoneIntervalMs(300);
     TestNodes nodes = new TestNodes(dir, genesis);
     Ed25519PrivateKey next = TestNetwork.key(201);
     Path g1 = key(dir, "g1.key", TestNetwork.committeeKeys().get(0));

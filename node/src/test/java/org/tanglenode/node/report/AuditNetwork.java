@@ -78,16 +78,8 @@ public final class AuditNetwork implements AutoCloseable {
   public static AuditNetwork start(Path dir) {
     Genesis base = TestNetwork.genesis(0);
     Genesis genesis =
-        new Genesis(
-            base.name(),
-            base.addressPrefix(),
-            base.powDifficulty(),
-            300,
-            base.timestampMs(),
-            base.committee(),
-            base.limits(),
-            base.allocations(),
-            List.of(new Issuer(AGENCY_KEY.publicKey(), AGENCY)));
+        base.withMilestoneIntervalMs(300)
+            .withIssuers(List.of(new Issuer(AGENCY_KEY.publicKey(), AGENCY)));
     TestNodes nodes = new TestNodes(dir, genesis);
     try {
       Files.createDirectories(dir.resolve("audit"));

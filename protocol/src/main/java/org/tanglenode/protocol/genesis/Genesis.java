@@ -99,6 +99,62 @@ public record Genesis(
         List.of());
   }
 
+  /** This genesis with another proof-of-work difficulty. */
+  public Genesis withPowDifficulty(int bits) {
+    return new Genesis(
+        name,
+        addressPrefix,
+        bits,
+        milestoneIntervalMs,
+        timestampMs,
+        committee,
+        limits,
+        allocations,
+        issuers);
+  }
+
+  /** This genesis with another milestone interval. */
+  public Genesis withMilestoneIntervalMs(long intervalMs) {
+    return new Genesis(
+        name,
+        addressPrefix,
+        powDifficulty,
+        intervalMs,
+        timestampMs,
+        committee,
+        limits,
+        allocations,
+        issuers);
+  }
+
+  /** This genesis with other limits. */
+  public Genesis withLimits(Limits newLimits) {
+    return new Genesis(
+        name,
+        addressPrefix,
+        powDifficulty,
+        milestoneIntervalMs,
+        timestampMs,
+        committee,
+        newLimits,
+        allocations,
+        issuers);
+  }
+
+  /** This genesis naming {@code newIssuers} instead of its own. */
+  public Genesis withIssuers(List<Issuer> newIssuers) {
+    return new Genesis(
+        name,
+        addressPrefix,
+        powDifficulty,
+        milestoneIntervalMs,
+        timestampMs,
+        committee,
+        limits,
+        allocations,
+        newIssuers);
+  }
+
   /** The sum of all allocations. */
   public long supply() {
     return allocations.stream().mapToLong(Allocation::amount).sum();

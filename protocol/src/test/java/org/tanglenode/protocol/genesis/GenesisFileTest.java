@@ -127,16 +127,7 @@ class GenesisFileTest {
   }
 
   private Genesis withIssuers(List<Issuer> issuers) {
-    return new Genesis(
-        genesis.name(),
-        genesis.addressPrefix(),
-        genesis.powDifficulty(),
-        genesis.milestoneIntervalMs(),
-        genesis.timestampMs(),
-        genesis.committee(),
-        genesis.limits(),
-        genesis.allocations(),
-        issuers);
+    return genesis.withIssuers(issuers);
   }
 
   @Test

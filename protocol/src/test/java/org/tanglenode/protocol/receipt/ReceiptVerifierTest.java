@@ -173,18 +173,7 @@ class ReceiptVerifierTest {
   void aMilestoneOfACommitteeInstalledByAnUpdateVerifiesWithTheTrustChainOnly() {
     Genesis example = ReceiptFixture.genesis();
     // The example network without proof of work, as the test updates carry none.
-    Network network =
-        GenesisFile.parse(
-            GenesisFile.encode(
-                new Genesis(
-                    example.name(),
-                    example.addressPrefix(),
-                    0,
-                    example.milestoneIntervalMs(),
-                    example.timestampMs(),
-                    example.committee(),
-                    example.limits(),
-                    example.allocations())));
+    Network network = GenesisFile.parse(GenesisFile.encode(example.withPowDifficulty(0)));
     TrustChain chain = TrustChain.ofNetwork(network);
     LinkVerdict linked =
         chain.append(

@@ -15,15 +15,7 @@ class GenesisTrustTest {
   void namesTheGenesisIssuersAndMarksOtherKeysUnknownAtEveryIndex() {
     Genesis plain = TestNetwork.genesis(0);
     Genesis genesis =
-        new Genesis(
-            plain.name(),
-            plain.addressPrefix(),
-            plain.powDifficulty(),
-            plain.milestoneIntervalMs(),
-            plain.timestampMs(),
-            plain.committee(),
-            plain.limits(),
-            plain.allocations(),
+        plain.withIssuers(
             List.of(new Issuer(TestNetwork.key(7).publicKey(), "Regional Office North")));
     TrustRoot trust = new GenesisTrust(GenesisFile.parse(GenesisFile.encode(genesis)));
 

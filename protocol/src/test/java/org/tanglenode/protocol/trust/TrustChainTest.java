@@ -32,16 +32,7 @@ class TrustChainTest {
   static byte[] genesisFile() {
     Genesis plain = TestNetwork.genesis(0);
     return GenesisFile.encode(
-        new Genesis(
-            plain.name(),
-            plain.addressPrefix(),
-            plain.powDifficulty(),
-            plain.milestoneIntervalMs(),
-            plain.timestampMs(),
-            plain.committee(),
-            plain.limits(),
-            plain.allocations(),
-            List.of(new Issuer(NORTH.publicKey(), "Regional Office North"))));
+        plain.withIssuers(List.of(new Issuer(NORTH.publicKey(), "Regional Office North"))));
   }
 
   private static TrustChain linked(LinkVerdict verdict) {
