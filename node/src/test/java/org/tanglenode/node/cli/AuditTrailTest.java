@@ -59,6 +59,7 @@ class AuditTrailTest {
 
   private Path dir;
   private Node node;
+  private Node peer;
   private Http http;
   private String api;
   private final List<Ed25519PrivateKey> organisationKeys =
@@ -82,10 +83,15 @@ class AuditTrailTest {
     node = nodes.start("trails", List.of(), nodes.coordinatorYaml());
     http = new Http(node.apiAddress().orElseThrow());
     api = http.base().toString();
+    // A second office's node, fed only by gossip: what it shows must match the first node.
+    peer = nodes.start("office", List.of("127.0.0.1:" + node.gossipAddress().getPort()), "");
   }
 
   @AfterAll
   void stop() {
+    if (peer != null) {
+      peer.close();
+    }
     if (node != null) {
       node.close();
     }
@@ -319,6 +325,20 @@ class AuditTrailTest {
           .isGreaterThanOrEqualTo(Math.max(1, previousMilestone));
       previousMilestone = milestone;
     }
+
+    String peerApi = new Http(peer.apiAddress().orElseThrow()).base().toString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              CliRun onPeer =
+                  CliRun.of(
+                      "trail", "show", trail, "--json", "--page-size", "300", "--api", peerApi);
+              assertThat(onPeer.exitCode()).as(onPeer.err()).isZero();
+              assertThat(readJson(onPeer.out()).path("entries"))
+                  .as("the office node shows the same trail, signers and confirmations")
+                  .isEqualTo(entries);
+            });
 
     CliRun text = cli("trail", "show", trail);
     assertThat(text.exitCode()).as(text.err()).isZero();
