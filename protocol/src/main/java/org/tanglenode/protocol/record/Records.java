@@ -1,8 +1,10 @@
 package org.tanglenode.protocol.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -31,7 +33,10 @@ public final class Records {
   /** Longest note or field value, in characters. */
   public static final int MAX_TEXT_CHARS = 256;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Characters outside the BMP are written as their four UTF-8 bytes, not as \\u escapes of the
+  // surrogate pair, as docs/records.md says.
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   private static final HexFormat HEX = HexFormat.of();
   private static final Set<String> ANCHOR_KEYS =
       Set.of("type", "v", "sha256", "blake2b256", "size", "note");
@@ -116,13 +121,29 @@ public final class Records {
         || text.isEmpty()
         || text.length() > maxChars
         || !text.strip().equals(text)
-        || text.chars().anyMatch(Character::isISOControl)) {
+        || text.chars().anyMatch(Character::isISOControl)
+        || hasUnpairedSurrogate(text)) {
       throw new IllegalArgumentException(
           name
               + ": 1 to "
               + maxChars
-              + " characters, no control characters, no leading or trailing space");
+              + " characters, no control characters, no unpaired surrogates, no leading or"
+              + " trailing space");
     }
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode readJson(byte[] data) throws RecordFormatException {

@@ -121,6 +121,23 @@ class RecordsTest {
   }
 
   @Test
+  void charactersBeyondTheBmpAreWrittenAsUtf8AndLoneSurrogatesAreRefused() throws Exception {
+    String note = "received \uD83D\uDCE6 in Kisumu";
+    AnchorRecord anchor = new AnchorRecord(DocumentHash.of(MANIFEST), Optional.of(note));
+
+    byte[] bytes = Records.encode(anchor);
+
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(note).doesNotContain("\\u");
+    assertThat(Records.parse(bytes)).isEqualTo(anchor);
+    String escaped =
+        new String(bytes, StandardCharsets.UTF_8).replace("\uD83D\uDCE6", "\\ud83d\\udce6");
+    assertThat(reason(escaped)).isEqualTo(Reason.NOT_CANONICAL);
+    assertThatThrownBy(
+            () -> new AnchorRecord(DocumentHash.of(MANIFEST), Optional.of("half \uD83D pair")))
+        .hasMessageContaining("unpaired surrogates");
+  }
+
+  @Test
   void limitsAreEnforcedWithTheNameOfTheField() {
     assertThatThrownBy(() -> TrailEvent.tagOf("x".repeat(59))).hasMessageContaining("trail id");
     assertThatThrownBy(
