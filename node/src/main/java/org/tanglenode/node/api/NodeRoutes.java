@@ -1,10 +1,9 @@
 package org.tanglenode.node.api;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.vertx.ext.web.Router;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tanglenode.crypto.address.Address;
 import org.tanglenode.gossip.MilestoneIndexes;
 import org.tanglenode.gossip.SyncStatus;
@@ -12,6 +11,7 @@ import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.protocol.trust.TrustFile;
 
 /** Node info, tips, milestones, and address balances and outputs from the ledger. */
@@ -22,6 +22,7 @@ final class NodeRoutes {
   private final Endpoints endpoints;
   private final Rates rates;
   private final TransactionDecoder decoder;
+  private final AtomicReference<EncodedTrust> encodedTrust = new AtomicReference<>();
 
   NodeRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
     this.node = node;
@@ -39,7 +40,7 @@ final class NodeRoutes {
   void mount(Router router) {
     router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
     router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
-    router.get("/api/v1/trust").handler(endpoints.quick(Access.READ, r -> trust()));
+    router.get("/api/v1/trust").handler(endpoints.blocking(Access.READ, r -> trust()));
     router
         .get("/api/v1/milestones/:index")
         .handler(endpoints.blocking(Access.READ, this::milestone));
@@ -51,11 +52,21 @@ final class NodeRoutes {
         .handler(endpoints.quick(Access.READ, this::outputs));
   }
 
-  /** The trust file's exact bytes (ASCII), passed through the JSON writer untouched. */
+  /**
+   * The trust file's exact bytes. A chain is immutable and changes only with a confirmed update, so
+   * its encoding is made once per chain, not per request.
+   */
   private Reply trust() {
-    return Reply.ok(
-        new RawValue(new String(TrustFile.encode(node.trust().get()), StandardCharsets.US_ASCII)));
+    TrustChain chain = node.trust().get();
+    EncodedTrust cached = encodedTrust.get();
+    if (cached == null || cached.chain() != chain) {
+      cached = new EncodedTrust(chain, TrustFile.encode(chain));
+      encodedTrust.set(cached);
+    }
+    return Reply.jsonBytes(cached.bytes());
   }
+
+  private record EncodedTrust(TrustChain chain, byte[] bytes) {}
 
   private Reply info() {
     MilestoneIndexes indexes = node.milestones().indexes();

@@ -133,7 +133,9 @@ final class RecordRoutes {
               + TrailEvent.MAX_TRAIL_CHARS
               + " characters of A-Z, a-z, 0-9, '.', '_', ':', '/' or '-'");
     }
-    int limit = request.intQuery("limit", DEFAULT_PAGE, config.maxPageSize());
+    int limit =
+        request.intQuery(
+            "limit", Math.min(DEFAULT_PAGE, config.maxPageSize()), config.maxPageSize());
     Optional<TagCursor> after = request.query("cursor").map(TransactionRoutes::cursor);
     int confirmedMilestone = node.milestones().confirmedMilestone();
     TagPage page = node.store().byTag(tag, after, limit);

@@ -43,9 +43,8 @@ final class TrailShowCommand implements Runnable {
 
   @Option(
       names = "--page-size",
-      defaultValue = "500",
-      description = "Entries fetched per request (default: ${DEFAULT-VALUE}).")
-  int pageSize;
+      description = "Entries fetched per request (default: the node's default page size).")
+  Integer pageSize;
 
   @Override
   public void run() {
@@ -57,9 +56,8 @@ final class TrailShowCommand implements Runnable {
       String path =
           "/api/v1/trails/"
               + URLEncoder.encode(trail, StandardCharsets.UTF_8)
-              + "?limit="
-              + pageSize
-              + (cursor == null ? "" : "&cursor=" + cursor);
+              + (pageSize == null ? "?" : "?limit=" + pageSize + "&")
+              + (cursor == null ? "" : "cursor=" + cursor);
       page = client.get(path);
       page.path("entries").forEach(entries::add);
       cursor = page.path("next").isTextual() ? page.path("next").asText() : null;

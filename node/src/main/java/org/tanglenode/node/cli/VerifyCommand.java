@@ -71,7 +71,12 @@ final class VerifyCommand implements Runnable {
         "issuer:       "
             + tx.issuer().toHex()
             + " ("
-            + verified.issuerOrganisation().orElse("not named by the trust root")
+            + verified
+                .issuerOrganisation()
+                // The registry as of the confirming milestone: a key handed on later to another
+                // organisation is still named for the one that held it then.
+                .map(name -> name + ", holder at milestone " + index)
+                .orElse("not named by the trust root")
             + ")");
     out.println("timestamp:    " + Instant.ofEpochMilli(tx.timestampMs()) + " (issuer's clock)");
     tx.tag().map(Tag::toString).ifPresent(tag -> out.println("tag:          " + tag));
