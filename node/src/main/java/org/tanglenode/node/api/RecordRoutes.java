@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tanglenode.node.audit.StoredTransactions;
 import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.node.ingest.Source;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.record.AnchorRecord;
 import org.tanglenode.protocol.record.DocumentHash;
 import org.tanglenode.protocol.record.Records;
@@ -45,9 +47,10 @@ final class RecordRoutes {
     this.endpoints = endpoints;
     this.entries =
         new TrailEntries(
-            node.store(),
-            node.trust(),
-            node.network().genesis().limits().maxTransactionBytes(),
+            new StoredTransactions(
+                node.store(),
+                new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes()),
+                node.trust()),
             endpoints.json());
   }
 
@@ -148,7 +151,7 @@ final class RecordRoutes {
         page.entries().stream()
             .map(e -> entries.entry(trail, e.id(), confirmedMilestone))
             .toList());
-    out.put("next", page.next().map(TransactionRoutes::cursorText).orElse(null));
+    out.put("next", page.next().map(TagCursor::toText).orElse(null));
     return Reply.ok(out);
   }
 }

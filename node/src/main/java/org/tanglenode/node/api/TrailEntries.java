@@ -8,20 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import org.tanglenode.node.audit.StoredTransactions;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.record.Record;
 import org.tanglenode.protocol.record.RecordFormatException;
 import org.tanglenode.protocol.record.Records;
 import org.tanglenode.protocol.record.TrailEvent;
-import org.tanglenode.protocol.trust.TrustRoot;
 import org.tanglenode.storage.ConflictState;
 import org.tanglenode.storage.TransactionMetadata;
-import org.tanglenode.storage.TransactionStore;
 
 /**
  * One entry of a trail as {@code GET /api/v1/trails/{id}} shows it: the transaction's time and
@@ -49,19 +45,11 @@ final class TrailEntries {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private final TransactionStore store;
-  private final Supplier<? extends TrustRoot> trust;
-  private final TransactionDecoder decoder;
+  private final StoredTransactions stored;
   private final ObjectMapper json;
 
-  TrailEntries(
-      TransactionStore store,
-      Supplier<? extends TrustRoot> trust,
-      int maxTransactionBytes,
-      ObjectMapper json) {
-    this.store = store;
-    this.trust = trust;
-    this.decoder = new TransactionDecoder(maxTransactionBytes);
+  TrailEntries(StoredTransactions stored, ObjectMapper json) {
+    this.stored = stored;
     this.json = json;
   }
 
@@ -71,20 +59,9 @@ final class TrailEntries {
    * while it is unconfirmed.
    */
   Map<String, Object> entry(String trail, TransactionId id, int confirmedMilestone) {
-    byte[] bytes =
-        store
-            .transactionBytes(id)
-            .orElseThrow(() -> new IllegalStateException("tagged " + id + " is not stored"));
-    if (!(decoder.decode(bytes) instanceof ValidationResult.Valid valid)) {
-      throw new IllegalStateException("stored transaction " + id + " does not decode");
-    }
-    Transaction tx = valid.transaction();
-    TransactionMetadata metadata =
-        store
-            .metadata(id)
-            .orElseThrow(() -> new IllegalStateException("no metadata for stored " + id));
-    long trustIndex = metadata.referencedByMilestone().orElse(confirmedMilestone);
-    Optional<String> organisation = trust.get().organisationAt(tx.issuer(), trustIndex);
+    Transaction tx = stored.transaction(id);
+    TransactionMetadata metadata = stored.metadata(id);
+    Optional<String> organisation = stored.organisation(tx, metadata, confirmedMilestone);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id.toHex());

@@ -200,7 +200,7 @@ final class TransactionRoutes {
         page.entries().stream()
             .map(e -> Map.<String, Object>of("id", e.id().toHex(), "timestamp", e.timestampMs()))
             .toList());
-    out.put("next", page.next().map(TransactionRoutes::cursorText).orElse(null));
+    out.put("next", page.next().map(TagCursor::toText).orElse(null));
     return Reply.ok(out);
   }
 
@@ -221,18 +221,10 @@ final class TransactionRoutes {
     return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
-  static String cursorText(TagCursor cursor) {
-    return cursor.timestampMs() + "." + cursor.id().toHex();
-  }
-
+  /** A tag cursor from a {@code cursor} query parameter; 400 for anything else. */
   static TagCursor cursor(String text) {
-    int dot = text.indexOf('.');
     try {
-      if (dot < 1) {
-        throw new IllegalArgumentException();
-      }
-      return new TagCursor(
-          Long.parseLong(text.substring(0, dot)), TransactionId.fromHex(text.substring(dot + 1)));
+      return TagCursor.parse(text);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "INVALID_PARAMETER", "cursor must be the 'next' value of the previous page");

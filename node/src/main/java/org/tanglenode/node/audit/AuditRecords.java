@@ -16,7 +16,6 @@ import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.record.Record;
 import org.tanglenode.protocol.record.Records;
 import org.tanglenode.protocol.trust.TrustRoot;
@@ -40,8 +39,7 @@ public final class AuditRecords {
   private static final int LEAF_BATCH = 256;
 
   private final TransactionStore store;
-  private final TransactionDecoder decoder;
-  private final Supplier<? extends TrustRoot> trust;
+  private final StoredTransactions stored;
   private final IntSupplier confirmedIndex;
 
   /**
@@ -53,8 +51,7 @@ public final class AuditRecords {
       Supplier<? extends TrustRoot> trust,
       IntSupplier confirmedIndex) {
     this.store = Objects.requireNonNull(store, "store");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
-    this.trust = Objects.requireNonNull(trust, "trust");
+    this.stored = new StoredTransactions(store, decoder, trust);
     this.confirmedIndex = Objects.requireNonNull(confirmedIndex, "confirmedIndex");
   }
 
@@ -138,12 +135,12 @@ public final class AuditRecords {
     while (true) {
       int want = Math.min(scanBudget - scanned, TransactionStore.MAX_PAGE);
       if (want <= 0) {
-        return new AuditPage(entries, scanned, cursor.map(AuditRecords::tagCursorText));
+        return new AuditPage(entries, scanned, cursor.map(TagCursor::toText));
       }
       TagPage page = store.byTag(tag, cursor, want);
       for (TagEntry tagged : page.entries()) {
         if (entries.size() == limit) {
-          return new AuditPage(entries, scanned, cursor.map(AuditRecords::tagCursorText));
+          return new AuditPage(entries, scanned, cursor.map(TagCursor::toText));
         }
         scanned++;
         cursor = Optional.of(tagged.cursor());
@@ -236,15 +233,10 @@ public final class AuditRecords {
     if (record.isEmpty()) {
       return Optional.empty();
     }
-    TransactionMetadata metadata =
-        store
-            .metadata(id)
-            .orElseThrow(() -> new IllegalStateException("no metadata for stored " + id));
+    TransactionMetadata metadata = stored.metadata(id);
     OptionalLong milestoneTime = OptionalLong.empty();
-    int trustIndex = confirmedIndex();
     if (metadata.referencedByMilestone().isPresent()) {
       int index = metadata.referencedByMilestone().getAsInt();
-      trustIndex = index;
       if (index <= confirmedIndex()) {
         milestoneTime =
             OptionalLong.of(milestones.computeIfAbsent(index, this::milestone).timestampMs());
@@ -256,7 +248,7 @@ public final class AuditRecords {
             tx.timestampMs(),
             tx.tag(),
             tx.issuer(),
-            trust.get().organisationAt(tx.issuer(), trustIndex),
+            stored.organisation(tx, metadata, confirmedIndex()),
             record.get(),
             json,
             metadata,
@@ -277,27 +269,12 @@ public final class AuditRecords {
   }
 
   private Transaction transaction(TransactionId id) {
-    byte[] bytes =
-        store.transactionBytes(id).orElseThrow(() -> new IllegalStateException(id + " not stored"));
-    ValidationResult decoded = decoder.decode(bytes);
-    if (!(decoded instanceof ValidationResult.Valid valid)) {
-      throw new IllegalStateException("stored transaction " + id + " does not decode: " + decoded);
-    }
-    return valid.transaction();
-  }
-
-  static String tagCursorText(TagCursor cursor) {
-    return cursor.timestampMs() + "." + cursor.id().toHex();
+    return stored.transaction(id);
   }
 
   static TagCursor tagCursor(String text) {
-    int dot = text.indexOf('.');
     try {
-      if (dot < 1) {
-        throw new IllegalArgumentException("no '.'");
-      }
-      return new TagCursor(
-          Long.parseLong(text.substring(0, dot)), TransactionId.fromHex(text.substring(dot + 1)));
+      return TagCursor.parse(text);
     } catch (IllegalArgumentException e) {
       throw new AuditQueryException(
           Reason.INVALID_CURSOR, "cursor must be the 'next' value of the previous page");
