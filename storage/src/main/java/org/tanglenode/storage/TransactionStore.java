@@ -38,6 +38,7 @@ import org.tanglenode.storage.schema.SpentOutputCodec;
 import org.tanglenode.storage.schema.TagKey;
 import org.tanglenode.storage.schema.TagKeyCodec;
 import org.tanglenode.storage.schema.TransactionIdCodec;
+import org.tanglenode.storage.schema.TransactionValueCodec;
 import org.tanglenode.storage.schema.UInt32Codec;
 import org.tanglenode.storage.schema.UInt64Codec;
 
@@ -65,6 +66,7 @@ public final class TransactionStore implements AutoCloseable {
 
   private final TransactionIdCodec idCodec = new TransactionIdCodec();
   private final MetadataCodec metadataCodec = new MetadataCodec();
+  private final TransactionValueCodec valueCodec = new TransactionValueCodec();
   private final ApproverKeyCodec approverCodec = new ApproverKeyCodec();
   private final TagKeyCodec tagCodec = new TagKeyCodec();
   private final UInt32Codec uint32 = new UInt32Codec();
@@ -106,6 +108,7 @@ public final class TransactionStore implements AutoCloseable {
                 .description("Transactions written")
                 .register(registry));
     Set<TransactionId> tips = new HashSet<>(storedTips());
+    Set<TransactionId> awaited = new HashSet<>(idsOf(Column.AWAITED_PARENTS));
     rejected =
         Counter.builder("tangle.storage.write.queue.rejected")
             .description("Writes refused because the write queue was full")
@@ -116,7 +119,7 @@ public final class TransactionStore implements AutoCloseable {
     Gauge.builder("tangle.storage.write.queue.capacity", queue, q -> config.writeQueueCapacity())
         .description("Writes the write queue holds at most")
         .register(registry);
-    writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, registry);
+    writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, awaited, registry);
     writerThread = new Thread(writer, "storage-writer");
     writerThread.setDaemon(false);
     writerThread.start();
@@ -200,12 +203,23 @@ public final class TransactionStore implements AutoCloseable {
 
   /** The transaction's bytes exactly as received. */
   public Optional<byte[]> transactionBytes(TransactionId id) {
-    return Optional.ofNullable(db.get(Column.TRANSACTIONS, id.bytes()));
+    byte[] value = db.get(Column.TRANSACTIONS, id.bytes());
+    return value == null ? Optional.empty() : Optional.of(valueCodec.bytes(value));
   }
 
+  /**
+   * What the node learned about a stored transaction. A transaction with no metadata row (nothing
+   * learned since it arrived) answers its arrival time from its value.
+   */
   public Optional<TransactionMetadata> metadata(TransactionId id) {
     byte[] raw = db.get(Column.METADATA, id.bytes());
-    return raw == null ? Optional.empty() : Optional.of(metadataCodec.decode(raw));
+    if (raw != null) {
+      return Optional.of(metadataCodec.decode(raw));
+    }
+    byte[] value = db.get(Column.TRANSACTIONS, id.bytes());
+    return value == null
+        ? Optional.empty()
+        : Optional.of(TransactionMetadata.arrived(valueCodec.arrivalMs(value)));
   }
 
   /** The transactions that approve {@code id}, in id order, at most {@link #MAX_PAGE}. */
@@ -408,9 +422,14 @@ public final class TransactionStore implements AutoCloseable {
   }
 
   private Set<TransactionId> storedTips() {
+    return idsOf(Column.TIPS);
+  }
+
+  /** The keys of a small column keyed by id (tips, awaited parents). */
+  private Set<TransactionId> idsOf(Column column) {
     Set<TransactionId> tips = new HashSet<>();
     db.scan(
-        Column.TIPS,
+        column,
         new byte[0],
         new byte[0],
         (key, value) -> {
