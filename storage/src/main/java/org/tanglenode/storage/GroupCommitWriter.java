@@ -567,6 +567,13 @@ final class GroupCommitWriter implements Runnable {
           diffCodec.encode(
               new LedgerDiffKey(spend.milestoneIndex(), LedgerDiffKey.Kind.SPENT, spend.ref())),
           EMPTY);
+    } else if (change instanceof StateUpdate.PruneTransaction prune) {
+      prune(group, prune.transaction());
+    } else if (change instanceof StateUpdate.SetPruned pruned) {
+      group.put(
+          Column.NODE_STATE,
+          NodeStateKey.PRUNED_MILESTONE.keyBytes(),
+          uint32.encode(pruned.milestoneIndex()));
     } else if (change instanceof StateUpdate.SnapshotImportMark mark) {
       byte[] key = NodeStateKey.SNAPSHOT_IMPORT.keyBytes();
       if (mark.milestoneIndex() > 0) {
@@ -575,6 +582,29 @@ final class GroupCommitWriter implements Runnable {
         group.batch.delete(handle(Column.NODE_STATE), key);
       }
     }
+  }
+
+  private void prune(Group group, StorableTransaction tx) throws RocksDBException {
+    TransactionId id = tx.id();
+    if (group.metadata(id).isEmpty()) {
+      return; // not stored (pruned before): nothing to delete, nothing to count
+    }
+    byte[] idBytes = id.bytes();
+    group.batch.delete(handle(Column.TRANSACTIONS), idBytes);
+    group.batch.delete(handle(Column.METADATA), idBytes);
+    for (TransactionId parent : tx.distinctParents()) {
+      group.batch.delete(
+          handle(Column.APPROVERS), approverCodec.encode(new ApproverKey(parent, id)));
+    }
+    if (tx.tag().isPresent()) {
+      group.batch.delete(
+          handle(Column.TAGS), tagCodec.encode(new TagKey(tx.tag().get(), tx.timestampMs(), id)));
+    }
+    removeTip(group, id);
+    group.metadata.remove(id);
+    group.pruned.add(id);
+    group.inserted.remove(id);
+    group.transactions--;
   }
 
   private void putMetadata(Group group, TransactionId id, TransactionMetadata metadata)

@@ -365,6 +365,38 @@ public final class TransactionStore implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * Visits the ids of the history-tree leaves {@code fromLeaf} (inclusive) to {@code toLeaf}
+   * (exclusive) that are written, in leaf order, skipping missing leaves (those before an imported
+   * snapshot), until {@code visitor} returns false.
+   */
+  void forEachConfirmedBetween(
+      long fromLeaf, long toLeaf, java.util.function.Predicate<TransactionId> visitor) {
+    db.scan(
+        Column.CONFIRMED,
+        new byte[0],
+        uint64.encode(fromLeaf),
+        (key, value) -> uint64.decode(key) < toLeaf && visitor.test(idCodec.decode(value)));
+  }
+
+  /** Visits every approver of {@code id} in id order until {@code visitor} returns false. */
+  void forEachApprover(TransactionId id, java.util.function.Predicate<TransactionId> visitor) {
+    byte[] prefix = approverCodec.prefix(id);
+    db.scan(
+        Column.APPROVERS,
+        prefix,
+        prefix,
+        (key, value) -> visitor.test(approverCodec.decode(key).child()));
+  }
+
+  /**
+   * The highest milestone index whose confirmed transactions are pruned, 0 if nothing is (see
+   * {@link Pruner}).
+   */
+  public int prunedMilestone() {
+    return readInt(NodeStateKey.PRUNED_MILESTONE);
+  }
+
   /** Transactions stored, as of the last written group. */
   public long transactionCount() {
     state.requireRunning();
