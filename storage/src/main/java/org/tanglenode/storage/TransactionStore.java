@@ -116,6 +116,9 @@ public final class TransactionStore implements AutoCloseable {
     Gauge.builder("tangle.storage.write.queue.depth", queue, BlockingQueue::size)
         .description("Writes waiting for the writer")
         .register(registry);
+    Gauge.builder("tangle.storage.compaction.pending.bytes", this, s -> s.pendingCompactionBytes())
+        .description("RocksDB's estimate of the bytes compaction still has to rewrite")
+        .register(registry);
     Gauge.builder("tangle.storage.write.queue.capacity", queue, q -> config.writeQueueCapacity())
         .description("Writes the write queue holds at most")
         .register(registry);
@@ -395,6 +398,27 @@ public final class TransactionStore implements AutoCloseable {
    */
   public int prunedMilestone() {
     return readInt(NodeStateKey.PRUNED_MILESTONE);
+  }
+
+  /** RocksDB's estimate of the bytes compaction still has to rewrite, over all column families. */
+  public long pendingCompactionBytes() {
+    long total = 0;
+    for (Column column : Column.values()) {
+      total += db.longProperty(column, "rocksdb.estimate-pending-compaction-bytes");
+    }
+    return total;
+  }
+
+  /**
+   * Whether RocksDB has flushes or compactions running or due (for benchmarks that measure after a
+   * bulk load, and for operators wondering why writes slowed down).
+   */
+  public boolean backgroundWorkPending() {
+    Column any = Column.NODE_STATE;
+    return pendingCompactionBytes() > 0
+        || db.longProperty(any, "rocksdb.num-running-compactions") > 0
+        || db.longProperty(any, "rocksdb.num-running-flushes") > 0
+        || db.longProperty(any, "rocksdb.mem-table-flush-pending") > 0;
   }
 
   /** Transactions stored, as of the last written group. */
