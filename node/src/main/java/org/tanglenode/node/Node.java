@@ -185,6 +185,12 @@ public final class Node implements AutoCloseable {
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
     decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
+    if (config.storage().pruning()) {
+      // On the confirmation thread, after the milestone is written: one milestone's cone a time
+      // once caught up. Off by default (storage.pruneKeepMilestones = 0): full history is kept.
+      int keep = config.storage().pruneKeepMilestones();
+      decider.confirmer().addListener(c -> storage.pruner().prune(keep));
+    }
     try {
       decider.start();
     } catch (RuntimeException e) {

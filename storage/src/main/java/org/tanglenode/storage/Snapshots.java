@@ -39,6 +39,7 @@ import org.tanglenode.storage.schema.OutputCodec;
 import org.tanglenode.storage.schema.OutputRefCodec;
 import org.tanglenode.storage.schema.SpentOutputCodec;
 import org.tanglenode.storage.schema.TransactionIdCodec;
+import org.tanglenode.storage.schema.TransactionValueCodec;
 import org.tanglenode.storage.schema.UInt32Codec;
 
 /**
@@ -108,12 +109,13 @@ public final class Snapshots {
           "a snapshot is taken at a confirmed milestone, 1.." + confirmed + ", not " + index);
     }
     byte[] milestoneRaw = view.get(Column.MILESTONES, uint32.encode(index));
-    byte[] milestoneBytes =
+    byte[] milestoneValue =
         milestoneRaw == null ? null : view.get(Column.TRANSACTIONS, milestoneRaw);
-    if (milestoneBytes == null) {
+    if (milestoneValue == null) {
       throw new StorageException("milestone " + index + " is not stored; cannot export it");
     }
     TransactionId milestoneId = idCodec.decode(milestoneRaw);
+    byte[] milestoneBytes = new TransactionValueCodec().bytes(milestoneValue);
 
     // Undo the milestones after the index: outputs they created go, outputs they spent return.
     Set<OutputRef> createdAfter = new HashSet<>();

@@ -171,6 +171,19 @@ public record StateUpdate(List<Change> changes) {
     }
   }
 
+  /**
+   * Deletes a confirmed transaction with its metadata, approver entries (as a child), tag entry and
+   * tip; for the {@link Pruner} only. A transaction no longer stored is skipped.
+   */
+  record PruneTransaction(StorableTransaction transaction) implements Change {
+    PruneTransaction {
+      Objects.requireNonNull(transaction, "transaction");
+    }
+  }
+
+  /** Records that the milestones up to {@code milestoneIndex} are pruned. */
+  record SetPruned(int milestoneIndex) implements Change {}
+
   /** Marks (or, with 0, clears) a snapshot import in progress; see docs/storage.md. */
   record SnapshotImportMark(int milestoneIndex) implements Change {}
 
@@ -232,6 +245,16 @@ public record StateUpdate(List<Change> changes) {
 
     public Builder putUnspentOutput(OutputRef ref, Output output) {
       changes.add(new PutUnspentOutput(ref, output));
+      return this;
+    }
+
+    Builder pruneTransaction(StorableTransaction transaction) {
+      changes.add(new PruneTransaction(transaction));
+      return this;
+    }
+
+    Builder setPruned(int milestoneIndex) {
+      changes.add(new SetPruned(milestoneIndex));
       return this;
     }
 

@@ -16,11 +16,13 @@ public final class Storage implements AutoCloseable {
   private final TangleDatabase database;
   private final TransactionStore transactions;
   private final Snapshots snapshots;
+  private final Pruner pruner;
 
   private Storage(TangleDatabase database, TransactionStore transactions, Snapshots snapshots) {
     this.database = database;
     this.transactions = transactions;
     this.snapshots = snapshots;
+    this.pruner = new Pruner(transactions);
   }
 
   /**
@@ -51,6 +53,11 @@ public final class Storage implements AutoCloseable {
   /** Export and import of snapshot files. */
   public Snapshots snapshots() {
     return snapshots;
+  }
+
+  /** Pruning of old confirmed transactions (off unless called with a number to keep). */
+  public Pruner pruner() {
+    return pruner;
   }
 
   /** Commits queued writes, stops the writer, closes the database. Idempotent. */

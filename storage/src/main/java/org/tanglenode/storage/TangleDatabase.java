@@ -221,6 +221,11 @@ final class TangleDatabase implements AutoCloseable {
       options.useFixedLengthPrefixExtractor(org.tanglenode.protocol.TransactionId.SIZE);
       table.setWholeKeyFiltering(false);
     }
+    if (column == Column.TRANSACTIONS) {
+      // The writer asks for ids that are mostly absent (is this new? is that parent stored?): a
+      // Bloom filter on the memtable answers those without a skip-list search.
+      options.setMemtablePrefixBloomSizeRatio(0.05).setMemtableWholeKeyFiltering(true);
+    }
     options.setTableFormatConfig(table);
     return options;
   }
@@ -367,38 +372,6 @@ final class TangleDatabase implements AutoCloseable {
           return false;
         });
     return found[0];
-  }
-
-  /**
-   * Answers "is there a key with this prefix" many times with one iterator, for the writer's group.
-   * Sees the database as of its opening. Close it before the group ends.
-   */
-  final class PrefixProbe implements AutoCloseable {
-    private final Lock lock;
-    private final ReadOptions read;
-    private final RocksIterator iterator;
-
-    private PrefixProbe(Column column) {
-      this.lock = use();
-      this.read = new ReadOptions().setPrefixSameAsStart(column.idPrefixed());
-      this.iterator = db.newIterator(handles.get(column), read);
-    }
-
-    boolean hasKeyWithPrefix(byte[] prefix) {
-      iterator.seek(prefix);
-      return iterator.isValid() && startsWith(iterator.key(), prefix);
-    }
-
-    @Override
-    public void close() {
-      iterator.close();
-      read.close();
-      lock.unlock();
-    }
-  }
-
-  PrefixProbe prefixProbe(Column column) {
-    return new PrefixProbe(column);
   }
 
   /** Which of {@code keys} are present, in one call. */

@@ -38,6 +38,7 @@ import org.tanglenode.storage.schema.SpentOutputCodec;
 import org.tanglenode.storage.schema.TagKey;
 import org.tanglenode.storage.schema.TagKeyCodec;
 import org.tanglenode.storage.schema.TransactionIdCodec;
+import org.tanglenode.storage.schema.TransactionValueCodec;
 import org.tanglenode.storage.schema.UInt32Codec;
 import org.tanglenode.storage.schema.UInt64Codec;
 
@@ -65,6 +66,7 @@ public final class TransactionStore implements AutoCloseable {
 
   private final TransactionIdCodec idCodec = new TransactionIdCodec();
   private final MetadataCodec metadataCodec = new MetadataCodec();
+  private final TransactionValueCodec valueCodec = new TransactionValueCodec();
   private final ApproverKeyCodec approverCodec = new ApproverKeyCodec();
   private final TagKeyCodec tagCodec = new TagKeyCodec();
   private final UInt32Codec uint32 = new UInt32Codec();
@@ -106,6 +108,7 @@ public final class TransactionStore implements AutoCloseable {
                 .description("Transactions written")
                 .register(registry));
     Set<TransactionId> tips = new HashSet<>(storedTips());
+    Set<TransactionId> awaited = new HashSet<>(idsOf(Column.AWAITED_PARENTS));
     rejected =
         Counter.builder("tangle.storage.write.queue.rejected")
             .description("Writes refused because the write queue was full")
@@ -113,10 +116,13 @@ public final class TransactionStore implements AutoCloseable {
     Gauge.builder("tangle.storage.write.queue.depth", queue, BlockingQueue::size)
         .description("Writes waiting for the writer")
         .register(registry);
+    Gauge.builder("tangle.storage.compaction.pending.bytes", this, s -> s.pendingCompactionBytes())
+        .description("RocksDB's estimate of the bytes compaction still has to rewrite")
+        .register(registry);
     Gauge.builder("tangle.storage.write.queue.capacity", queue, q -> config.writeQueueCapacity())
         .description("Writes the write queue holds at most")
         .register(registry);
-    writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, registry);
+    writer = new GroupCommitWriter(db, queue, config, clock, committed, tips, awaited, registry);
     writerThread = new Thread(writer, "storage-writer");
     writerThread.setDaemon(false);
     writerThread.start();
@@ -200,12 +206,23 @@ public final class TransactionStore implements AutoCloseable {
 
   /** The transaction's bytes exactly as received. */
   public Optional<byte[]> transactionBytes(TransactionId id) {
-    return Optional.ofNullable(db.get(Column.TRANSACTIONS, id.bytes()));
+    byte[] value = db.get(Column.TRANSACTIONS, id.bytes());
+    return value == null ? Optional.empty() : Optional.of(valueCodec.bytes(value));
   }
 
+  /**
+   * What the node learned about a stored transaction. A transaction with no metadata row (nothing
+   * learned since it arrived) answers its arrival time from its value.
+   */
   public Optional<TransactionMetadata> metadata(TransactionId id) {
     byte[] raw = db.get(Column.METADATA, id.bytes());
-    return raw == null ? Optional.empty() : Optional.of(metadataCodec.decode(raw));
+    if (raw != null) {
+      return Optional.of(metadataCodec.decode(raw));
+    }
+    byte[] value = db.get(Column.TRANSACTIONS, id.bytes());
+    return value == null
+        ? Optional.empty()
+        : Optional.of(TransactionMetadata.arrived(valueCodec.arrivalMs(value)));
   }
 
   /** The transactions that approve {@code id}, in id order, at most {@link #MAX_PAGE}. */
@@ -351,6 +368,59 @@ public final class TransactionStore implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * Visits the ids of the history-tree leaves {@code fromLeaf} (inclusive) to {@code toLeaf}
+   * (exclusive) that are written, in leaf order, skipping missing leaves (those before an imported
+   * snapshot), until {@code visitor} returns false.
+   */
+  void forEachConfirmedBetween(
+      long fromLeaf, long toLeaf, java.util.function.Predicate<TransactionId> visitor) {
+    db.scan(
+        Column.CONFIRMED,
+        new byte[0],
+        uint64.encode(fromLeaf),
+        (key, value) -> uint64.decode(key) < toLeaf && visitor.test(idCodec.decode(value)));
+  }
+
+  /** Visits every approver of {@code id} in id order until {@code visitor} returns false. */
+  void forEachApprover(TransactionId id, java.util.function.Predicate<TransactionId> visitor) {
+    byte[] prefix = approverCodec.prefix(id);
+    db.scan(
+        Column.APPROVERS,
+        prefix,
+        prefix,
+        (key, value) -> visitor.test(approverCodec.decode(key).child()));
+  }
+
+  /**
+   * The highest milestone index whose confirmed transactions are pruned, 0 if nothing is (see
+   * {@link Pruner}).
+   */
+  public int prunedMilestone() {
+    return readInt(NodeStateKey.PRUNED_MILESTONE);
+  }
+
+  /** RocksDB's estimate of the bytes compaction still has to rewrite, over all column families. */
+  public long pendingCompactionBytes() {
+    long total = 0;
+    for (Column column : Column.values()) {
+      total += db.longProperty(column, "rocksdb.estimate-pending-compaction-bytes");
+    }
+    return total;
+  }
+
+  /**
+   * Whether RocksDB has flushes or compactions running or due (for benchmarks that measure after a
+   * bulk load, and for operators wondering why writes slowed down).
+   */
+  public boolean backgroundWorkPending() {
+    Column any = Column.NODE_STATE;
+    return pendingCompactionBytes() > 0
+        || db.longProperty(any, "rocksdb.num-running-compactions") > 0
+        || db.longProperty(any, "rocksdb.num-running-flushes") > 0
+        || db.longProperty(any, "rocksdb.mem-table-flush-pending") > 0;
+  }
+
   /** Transactions stored, as of the last written group. */
   public long transactionCount() {
     state.requireRunning();
@@ -408,9 +478,14 @@ public final class TransactionStore implements AutoCloseable {
   }
 
   private Set<TransactionId> storedTips() {
+    return idsOf(Column.TIPS);
+  }
+
+  /** The keys of a small column keyed by id (tips, awaited parents). */
+  private Set<TransactionId> idsOf(Column column) {
     Set<TransactionId> tips = new HashSet<>();
     db.scan(
-        Column.TIPS,
+        column,
         new byte[0],
         new byte[0],
         (key, value) -> {

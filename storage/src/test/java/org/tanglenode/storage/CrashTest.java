@@ -120,9 +120,16 @@ class CrashTest {
         });
     assertThat(store.transactionCount()).as("%s: the count", when).isEqualTo(stored.size());
 
+    // A metadata row is written only on a change (solid, referenced): never for an id not stored,
+    // and every stored transaction answers metadata (its arrival time from its value).
     Set<TransactionId> withMetadata = new HashSet<>();
     store.forEachKey(Column.METADATA, key -> withMetadata.add(ids.decode(key)));
-    assertThat(withMetadata).as("%s: metadata keys", when).isEqualTo(stored.keySet());
+    assertThat(stored.keySet())
+        .as("%s: metadata rows of stored ids", when)
+        .containsAll(withMetadata);
+    for (TransactionId id : stored.keySet()) {
+      assertThat(store.metadata(id)).as("%s: metadata of %s", when, id).isPresent();
+    }
 
     Set<ApproverKey> approvers = new HashSet<>();
     store.forEachKey(Column.APPROVERS, key -> approvers.add(approverCodec.decode(key)));
@@ -167,6 +174,13 @@ class CrashTest {
     Set<TransactionId> expectedTips = new HashSet<>(stored.keySet());
     expectedTips.removeAll(approved);
     assertThat(store.restartState().tips()).as("%s: tips", when).isEqualTo(expectedTips);
+
+    // Awaited parents: approved by a stored transaction, not stored themselves.
+    Set<TransactionId> expectedAwaited = new HashSet<>(approved);
+    expectedAwaited.removeAll(stored.keySet());
+    Set<TransactionId> awaited = new HashSet<>();
+    store.forEachKey(Column.AWAITED_PARENTS, key -> awaited.add(ids.decode(key)));
+    assertThat(awaited).as("%s: awaited parents", when).isEqualTo(expectedAwaited);
   }
 
   /** Reads the writer's reports on a thread; a line cut by the kill is ignored. */

@@ -65,6 +65,21 @@ public final class CrashWriterMain {
                   } else if (random.nextInt(3) > 0) {
                     builder.tag("trail-" + random.nextInt(5));
                   }
+                  if (producer == 1 && random.nextInt(20) == 0) {
+                    // A child before its parent: the parent is awaited until it is stored (it
+                    // may never be, if the kill comes first), and then is no tip.
+                    StorableTransaction parent = fixture.data(List.of());
+                    builder.parent(parent.id());
+                    StorableTransaction child = builder.build();
+                    inFlight.acquireUninterruptibly();
+                    inFlight.acquireUninterruptibly();
+                    storeAndReport(store, out, recent, inFlight, child);
+                    storeAndReport(store, out, recent, inFlight, parent);
+                    continue;
+                  }
+                  if (producer == 2 && random.nextInt(50) == 0) {
+                    builder.parent(fixture.randomId()); // a parent that never comes
+                  }
                   StorableTransaction tx = builder.build();
                   inFlight.acquireUninterruptibly();
                   store
@@ -101,6 +116,29 @@ public final class CrashWriterMain {
     for (Thread producer : producers) {
       producer.join();
     }
+  }
+
+  private static void storeAndReport(
+      TransactionStore store,
+      PrintStream out,
+      List<TransactionId> recent,
+      Semaphore inFlight,
+      StorableTransaction tx) {
+    store
+        .store(tx)
+        .whenComplete(
+            (outcome, failure) -> {
+              inFlight.release();
+              if (failure == null && outcome.code() == StoreOutcome.Code.STORED) {
+                report(out, "D " + tx.id().toHex());
+                synchronized (recent) {
+                  recent.add(tx.id());
+                  if (recent.size() > 50) {
+                    recent.remove(0);
+                  }
+                }
+              }
+            });
   }
 
   private static void markSolid(

@@ -49,6 +49,7 @@ final class TransactionFixture {
     private long timestampMs = clockMs += 1 + random.nextInt(5);
     private OptionalInt milestone = OptionalInt.empty();
     private int dataSize = 64;
+    private long historySize = -1;
 
     Builder parents(List<TransactionId> ids) {
       parents.addAll(ids);
@@ -72,6 +73,12 @@ final class TransactionFixture {
 
     Builder milestone(int index) {
       milestone = OptionalInt.of(index);
+      return this;
+    }
+
+    /** The history size a milestone states (default: 10 per index). */
+    Builder historySize(long leaves) {
+      historySize = leaves;
       return this;
     }
 
@@ -101,7 +108,7 @@ final class TransactionFixture {
                 .setIndex(milestone.getAsInt())
                 .setConfirmedRoot(randomBytes(32))
                 .setHistoryRoot(randomBytes(32))
-                .setHistorySize(milestone.getAsInt() * 10L));
+                .setHistorySize(historySize >= 0 ? historySize : milestone.getAsInt() * 10L));
       } else {
         DataPayload.Builder data = DataPayload.newBuilder().setData(randomBytes(dataSize));
         tag.ifPresent(t -> data.setTag(ByteString.copyFrom(t.bytes())));

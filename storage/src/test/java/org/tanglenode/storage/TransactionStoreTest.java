@@ -342,6 +342,50 @@ class TransactionStoreTest {
   }
 
   @Test
+  void aParentAwaitedBeforeARestartIsNoTipWhenItArrivesAfterIt() {
+    StorableTransaction parent = fixture.builder().build();
+    StorableTransaction child = fixture.builder().parent(parent.id()).build();
+    put(child);
+    assertThat(awaitedParents()).containsExactly(parent.id());
+
+    storage.close();
+    storage = StorageFixture.open(folder);
+    store = storage.transactions();
+    put(parent);
+
+    assertThat(store.restartState().tips()).containsExactly(child.id());
+    assertThat(awaitedParents()).isEmpty();
+  }
+
+  @Test
+  void onlyAChangeWritesAMetadataRowAndTheArrivalTimeStays() {
+    StorableTransaction tx = fixture.builder().build();
+    put(tx);
+    long arrival = store.metadata(tx.id()).orElseThrow().arrivalMs();
+    assertThat(metadataRows()).isZero();
+
+    apply(StateUpdate.builder().markSolid(tx.id()).build());
+
+    assertThat(metadataRows()).isOne();
+    assertThat(store.metadata(tx.id()).orElseThrow().arrivalMs()).isEqualTo(arrival);
+    assertThat(store.metadata(tx.id()).orElseThrow().solid()).isTrue();
+  }
+
+  private java.util.Set<TransactionId> awaitedParents() {
+    java.util.Set<TransactionId> out = new java.util.HashSet<>();
+    store.forEachKey(
+        org.tanglenode.storage.schema.Column.AWAITED_PARENTS,
+        key -> out.add(new TransactionId(key)));
+    return out;
+  }
+
+  private long metadataRows() {
+    long[] rows = new long[1];
+    store.forEachKey(org.tanglenode.storage.schema.Column.METADATA, key -> ++rows[0] > 0);
+    return rows[0];
+  }
+
+  @Test
   void manyConcurrentWritersAreAllAcknowledgedAndCounted() throws Exception {
     int threads = 4;
     int each = 500;

@@ -42,6 +42,11 @@ public final class Settings {
               "RocksDB block compression"),
           number("storage.maxOpenFiles", "512", "files", "files RocksDB keeps open; -1 for all"),
           number("storage.backgroundJobs", "2", "threads", "RocksDB flush and compaction threads"),
+          number(
+              "storage.pruneKeepMilestones",
+              "0",
+              "milestones",
+              "0: keep all history; N: delete transactions confirmed more than N milestones ago"),
           // ---- gossip ----
           text("gossip.bindHost", "0.0.0.0", "", "address the peer listener binds"),
           number("gossip.port", "15600", "TCP port", "peer listener port; 0 picks a free port"),

@@ -21,7 +21,8 @@ public record StorageSection(
     long totalWriteBufferBytes,
     String compression,
     int maxOpenFiles,
-    int backgroundJobs) {
+    int backgroundJobs,
+    int pruneKeepMilestones) {
 
   private static final long MIB = 1 << 20;
 
@@ -50,6 +51,15 @@ public record StorageSection(
         backgroundJobs >= 1 && backgroundJobs <= 64,
         "storage.backgroundJobs",
         "must be 1 to 64, not " + backgroundJobs);
+    check(
+        pruneKeepMilestones >= 0,
+        "storage.pruneKeepMilestones",
+        "must be 0 (off) or the number of milestones to keep, not " + pruneKeepMilestones);
+  }
+
+  /** Whether old confirmed transactions are pruned (off by default: full history). */
+  public boolean pruning() {
+    return pruneKeepMilestones > 0;
   }
 
   /** Storage's own configuration, with the database in {@code directory}. */

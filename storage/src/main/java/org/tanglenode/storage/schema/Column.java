@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
  * <p>Key and value layouts (all integers big-endian, so byte order is numeric order):
  */
 public enum Column {
-  /** id(32) -> transaction bytes exactly as received. */
+  /**
+   * id(32) -> {@link TransactionValueCodec}: arrival ms(8) | transaction bytes exactly as received.
+   */
   TRANSACTIONS("transactions", false),
-  /** id(32) -> {@link MetadataCodec} (arrival time, solid, referenced-by milestone, conflict). */
+  /**
+   * id(32) -> {@link MetadataCodec} (arrival time, solid, referenced-by milestone, conflict).
+   * Written only when a transaction becomes solid or referenced: no row means "arrived, nothing
+   * learned yet", with the arrival time in the transaction's value.
+   */
   METADATA("metadata", false),
   /** parent id(32) | child id(32) -> empty. A prefix scan by parent lists its approvers. */
   APPROVERS("approvers", true),
@@ -40,7 +46,13 @@ public enum Column {
    * Confirmation order: history-tree leaf index(8) -> transaction id(32). Milestone m newly
    * confirmed the leaves from the previous milestone's history size up to its own.
    */
-  CONFIRMED("confirmed", false);
+  CONFIRMED("confirmed", false),
+  /**
+   * id(32) -> empty: ids that a stored transaction approves but that were not stored when it was
+   * (children seen before their parent). A transaction found here on insert already has approvers,
+   * so it does not become a tip; its key is then removed.
+   */
+  AWAITED_PARENTS("awaited_parents", false);
 
   private final String familyName;
   private final boolean idPrefixed;

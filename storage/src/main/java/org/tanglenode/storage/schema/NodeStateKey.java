@@ -21,6 +21,11 @@ public enum NodeStateKey {
    * uint32: highest milestone index whose cone has been confirmed and applied. Set by consensus.
    */
   CONFIRMED_MILESTONE("confirmed_milestone", 4),
+  /**
+   * uint32: the transactions confirmed by milestones up to this index are pruned (0 or absent:
+   * nothing pruned). The milestones themselves stay.
+   */
+  PRUNED_MILESTONE("pruned_milestone", 4),
   /** uint64: wall-clock milliseconds when this database was created. */
   CREATED_AT_MS("created_at_ms", 8),
   /**
