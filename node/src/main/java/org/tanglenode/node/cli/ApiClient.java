@@ -3,6 +3,7 @@ package org.tanglenode.node.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.tanglenode.protocol.trust.TrustFile;
 
 /**
  * A small client of the node's REST API for the CLI: JSON in and out; an error answer becomes a
@@ -21,6 +23,9 @@ import java.time.Duration;
 final class ApiClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  /** The largest body {@link #getBytes} accepts. */
+  static final int MAX_FILE_BYTES = TrustFile.MAX_FILE_BYTES;
 
   private final URI base;
   private final String token;
@@ -41,14 +46,28 @@ final class ApiClient {
     return send(request(path).GET());
   }
 
-  /** The body of a GET exactly as the node sent it (after checking the status). */
+  /**
+   * The body of a GET exactly as the node sent it (after checking the status), at most {@value
+   * #MAX_FILE_BYTES} bytes: the largest file a node serves whole (a trust file), so a wrong or
+   * hostile answer cannot fill the memory.
+   */
   byte[] getBytes(String path) {
-    HttpResponse<byte[]> response =
-        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() >= 400) {
-      throw failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    HttpResponse<InputStream> response =
+        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] body;
+    try (InputStream in = response.body()) {
+      body = in.readNBytes(MAX_FILE_BYTES + 1);
+    } catch (IOException e) {
+      throw new NodeUnreachableException("the node at " + base + " broke off its answer: " + e, e);
     }
-    return response.body();
+    if (response.statusCode() >= 400) {
+      throw failure(response.statusCode(), new String(body, StandardCharsets.UTF_8));
+    }
+    if (body.length > MAX_FILE_BYTES) {
+      throw new CommandFailedException(
+          path + ": the node sent more than " + MAX_FILE_BYTES + " bytes; refused");
+    }
+    return body;
   }
 
   JsonNode post(String path, Object body) {

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.record.FieldCommitment;
 
@@ -63,8 +66,10 @@ final class SaltFile {
       lines.append(json.valueToTree(line).toString()).append('\n');
     }
     try {
-      if (!Files.exists(file)) {
+      try {
         Files.createFile(file, ownerOnly());
+      } catch (FileAlreadyExistsException e) {
+        refuseIfReadableByOthers();
       }
       Files.writeString(
           file, lines, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -102,6 +107,24 @@ final class SaltFile {
       }
     }
     return Optional.empty();
+  }
+
+  /** Salts must not be appended to a file that others can read: they would learn them too. */
+  private void refuseIfReadableByOthers() throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+    if (permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+      throw new CommandFailedException(
+          "the salts file "
+              + file
+              + " can be read by others ("
+              + PosixFilePermissions.toString(permissions)
+              + "); make it private first: chmod 600 "
+              + file);
+    }
   }
 
   private static FileAttribute<?>[] ownerOnly() {

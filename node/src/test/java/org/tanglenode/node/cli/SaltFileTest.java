@@ -1,6 +1,7 @@
 package org.tanglenode.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +47,20 @@ class SaltFileTest {
         .hasValueSatisfying(s -> assertThat(s).isEqualTo(salt(2)));
     assertThat(file.find(id(2), "ref")).hasValueSatisfying(s -> assertThat(s).isEqualTo(salt(3)));
     assertThat(file.find(id(2), "amount")).isEmpty();
+  }
+
+  @Test
+  void saltsAreNotAppendedToAFileOthersCanRead() throws Exception {
+    Path shared = Files.writeString(dir.resolve("shared.jsonl"), "");
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(
+            () ->
+                new SaltFile(shared)
+                    .append(List.of(new SaltFile.Entry("t-1", id(1), "ref", salt(1)))))
+        .isInstanceOf(CommandFailedException.class)
+        .hasMessageContaining("can be read by others")
+        .hasMessageContaining("chmod 600");
+    assertThat(Files.readString(shared)).isEmpty();
   }
 }
