@@ -31,7 +31,8 @@ public final class CsvReportWriter {
           "confirmed",
           "milestone",
           "milestone_time",
-          "conflict");
+          "conflict",
+          "known_signer");
 
   /** Writes {@code report} to {@code out}; the caller closes {@code out}. */
   public void write(AuditReport report, Writer out) throws IOException {
@@ -44,7 +45,7 @@ public final class CsvReportWriter {
               ReportTimes.iso(row.timeMs()),
               row.tag(),
               row.issuer(),
-              row.organisationOrUnknown(),
+              row.organisation().orElse(""),
               row.type(),
               row.text(),
               row.trail(),
@@ -54,7 +55,8 @@ public final class CsvReportWriter {
               row.milestoneTimeMs().isPresent()
                   ? ReportTimes.iso(row.milestoneTimeMs().getAsLong())
                   : "",
-              row.conflict()));
+              row.conflict(),
+              row.organisation().isPresent() ? "yes" : "no"));
     }
   }
 

@@ -23,7 +23,7 @@ class CsvReportWriterTest {
     assertThat(lines[0])
         .isEqualTo(
             "id,time,tag,issuer,organisation,type,event_or_note,trail,documents_sha256,"
-                + "confirmed,milestone,milestone_time,conflict");
+                + "confirmed,milestone,milestone_time,conflict,known_signer");
     assertThat(lines[1])
         .isEqualTo(
             "ab".repeat(32)
@@ -31,15 +31,15 @@ class CsvReportWriterTest {
                 + "11".repeat(32)
                 + ",Aid Agency East,anchor,tender documents,,"
                 + "5e".repeat(32)
-                + ",yes,7,2026-03-01T10:00:01.000Z,NONE");
+                + ",yes,7,2026-03-01T10:00:01.000Z,NONE,yes");
     assertThat(lines[2])
         .isEqualTo(
             "cd".repeat(32)
                 + ",2026-03-01T10:00:00.000Z,procurement-2026,"
                 + "22".repeat(32)
-                + ",unknown,anchor,tender documents,,"
+                + ",,anchor,tender documents,,"
                 + "5e".repeat(32)
-                + ",no,,,NONE");
+                + ",no,,,NONE,no");
     assertThat(lines[3]).isEmpty();
   }
 

@@ -78,7 +78,8 @@ class ReportCommandTest {
       assertThat(row.get(0)).isEqualTo(expected.id());
       assertThat(row.get(2)).isEqualTo(AuditNetwork.TRAIL_TAG);
       assertThat(row.get(3)).isEqualTo(expected.signer().publicKey().toHex());
-      assertThat(row.get(4)).isEqualTo(expected.signer() == STRANGER_KEY ? "unknown" : AGENCY);
+      assertThat(row.get(4)).isEqualTo(expected.signer() == STRANGER_KEY ? "" : AGENCY);
+      assertThat(row.get(13)).isEqualTo(expected.signer() == STRANGER_KEY ? "no" : "yes");
       assertThat(row.get(5)).isEqualTo("event");
       assertThat(row.get(6)).isEqualTo(((TrailEvent) expected.record()).event());
       assertThat(row.get(7)).isEqualTo(AuditNetwork.TRAIL);
@@ -127,7 +128,8 @@ class ReportCommandTest {
     List<String> hostileRow =
         rows.stream().filter(r -> r.get(0).equals(hostile)).findFirst().orElseThrow();
     assertThat(hostileRow.get(6)).isEqualTo("'" + AuditNetwork.HOSTILE_NOTE);
-    assertThat(hostileRow.get(4)).isEqualTo("unknown");
+    assertThat(hostileRow.get(4)).isEmpty();
+    assertThat(hostileRow.get(13)).isEqualTo("no");
 
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
