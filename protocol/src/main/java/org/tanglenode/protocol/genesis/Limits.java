@@ -15,6 +15,12 @@ public record Limits(int maxTransactionBytes, int maxDataBytes, long maxFutureDr
 
   public static final Limits DEFAULT = new Limits(4096, 1024, 60_000);
 
+  /**
+   * The largest drift a genesis may allow: one day. Clocks of real nodes are off by seconds; a
+   * larger bound only lets timestamps lie, and keeps clock-plus-drift sums far from overflow.
+   */
+  public static final long MAX_FUTURE_DRIFT_MS = 86_400_000L;
+
   public Limits {
     if (maxTransactionBytes < 256 || maxTransactionBytes > 1 << 20) {
       throw new IllegalArgumentException(
@@ -25,8 +31,12 @@ public record Limits(int maxTransactionBytes, int maxDataBytes, long maxFutureDr
       throw new IllegalArgumentException(
           "limits.maxDataBytes: must be between 0 and maxTransactionBytes, not " + maxDataBytes);
     }
-    if (maxFutureDriftMs < 0) {
-      throw new IllegalArgumentException("limits.maxFutureDriftMs: must not be negative");
+    if (maxFutureDriftMs < 0 || maxFutureDriftMs > MAX_FUTURE_DRIFT_MS) {
+      throw new IllegalArgumentException(
+          "limits.maxFutureDriftMs: must be between 0 and "
+              + MAX_FUTURE_DRIFT_MS
+              + " (one day), not "
+              + maxFutureDriftMs);
     }
   }
 }

@@ -84,6 +84,12 @@ class GenesisFileTest {
                     json.replace("\"powDifficulty\" : 8", "\"powDifficulty\" : 65")
                         .getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("powDifficulty");
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace("\"maxFutureDriftMs\" : 30000", "\"maxFutureDriftMs\" : 86400001")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("limits.maxFutureDriftMs: must be between 0 and 86400000");
     assertThatThrownBy(() -> GenesisFile.parse("[]".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("JSON object");
     assertThatThrownBy(() -> GenesisFile.parse("{".getBytes(StandardCharsets.UTF_8)))
