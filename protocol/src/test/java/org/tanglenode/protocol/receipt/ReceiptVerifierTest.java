@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.ValidationResult;
@@ -190,6 +191,42 @@ class ReceiptVerifierTest {
     assertThat(new ReceiptVerifier(updated).verify(file).isVerified()).isTrue();
     assertRefused(
         new ReceiptVerifier(new GenesisTrust(network)).verify(file), Reason.BELOW_THRESHOLD);
+  }
+
+  @Test
+  void aTwoOfThreeCommitteeNeedsTwoMembersAndKeysOutsideItNeitherCountNorHarm() {
+    Network network =
+        GenesisFile.parse(GenesisFile.encode(ReceiptFixture.genesis().withPowDifficulty(0)));
+    Ed25519PrivateKey a = ReceiptFixture.seedOf(5);
+    Ed25519PrivateKey b = ReceiptFixture.seedOf(6);
+    Ed25519PrivateKey c = ReceiptFixture.seedOf(7);
+    Ed25519PrivateKey outsider = ReceiptFixture.seedOf(9);
+    LinkVerdict linked =
+        TrustChain.ofNetwork(network)
+            .append(
+                TrustUpdates.on(network)
+                    .sequence(1)
+                    .effective(1)
+                    .committee(2, a, b, c)
+                    .signedBy(ReceiptFixture.seedOf(1)));
+    ReceiptVerifier twoOfThree = new ReceiptVerifier(((LinkVerdict.Linked) linked).chain());
+
+    assertThat(twoOfThree.verify(receiptSignedBy(network, a, c)).isVerified()).isTrue();
+    assertThat(twoOfThree.verify(receiptSignedBy(network, a, b, outsider)).isVerified())
+        .as("an outsider's valid cosignature is tolerated, as nodes tolerate it")
+        .isTrue();
+    assertRefused(twoOfThree.verify(receiptSignedBy(network, a)), Reason.BELOW_THRESHOLD);
+    assertRefused(twoOfThree.verify(receiptSignedBy(network, a, outsider)), Reason.BELOW_THRESHOLD);
+    assertThat(twoOfThree.verify(receiptSignedBy(network, outsider, a, b)).isVerified())
+        .as("an outsider may even issue the milestone when two members cosign it")
+        .isTrue();
+    assertRefused(twoOfThree.verify(receiptSignedBy(network, outsider, a)), Reason.BELOW_THRESHOLD);
+  }
+
+  private static byte[] receiptSignedBy(
+      Network network, Ed25519PrivateKey signer, Ed25519PrivateKey... cosigners) {
+    return ReceiptFile.encode(
+        ReceiptFixture.receipt(network, ReceiptFixture.history(network, signer, cosigners), 1));
   }
 
   @Test
