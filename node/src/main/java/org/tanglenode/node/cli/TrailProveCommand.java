@@ -43,7 +43,14 @@ final class TrailProveCommand implements Runnable {
   @Option(names = "--field", required = true, description = "The private field's name.")
   String field;
 
-  @Option(names = "--value", required = true, description = "The value to prove.")
+  @Option(
+      names = "--value",
+      required = true,
+      interactive = true,
+      arity = "0..1",
+      description =
+          "The value to prove. Give --value alone to be asked for it instead: then it appears"
+              + " neither on the screen nor in the process list.")
   String value;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
