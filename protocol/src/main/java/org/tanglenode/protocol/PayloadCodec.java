@@ -164,11 +164,15 @@ final class PayloadCodec {
   }
 
   private static Payload decodeTrustUpdate(TrustUpdatePayload update) throws PayloadException {
-    if (update.getSequence() <= 0) {
-      throw invalidTrustUpdate("the sequence is 1 or more");
+    // uint32 on the wire, int in memory: values of 2^31 and above would read as negative.
+    long sequence = Integer.toUnsignedLong(update.getSequence());
+    long effectiveIndex = Integer.toUnsignedLong(update.getEffectiveIndex());
+    if (sequence == 0 || sequence > Integer.MAX_VALUE) {
+      throw invalidTrustUpdate("the sequence is 1 to " + Integer.MAX_VALUE + ", not " + sequence);
     }
-    if (update.getEffectiveIndex() <= 0) {
-      throw invalidTrustUpdate("the effective index is 1 or more");
+    if (effectiveIndex == 0 || effectiveIndex > Integer.MAX_VALUE) {
+      throw invalidTrustUpdate(
+          "the effective index is 1 to " + Integer.MAX_VALUE + ", not " + effectiveIndex);
     }
     Optional<Committee> committee = Optional.empty();
     if (update.hasCommittee()) {

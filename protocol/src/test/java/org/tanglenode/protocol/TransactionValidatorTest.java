@@ -422,6 +422,18 @@ class TransactionValidatorTest {
     }
 
     @Test
+    void anEffectiveIndexOf2To31OrMoreIsRefusedByItsUnsignedValue() {
+      ValidationResult result =
+          validator.validate(mutateUpdate(b -> b.setEffectiveIndex((int) 3_000_000_000L)));
+      assertThat(result).isInstanceOf(ValidationResult.Invalid.class);
+      ValidationResult.Invalid invalid = (ValidationResult.Invalid) result;
+      assertThat(invalid.reason()).isEqualTo(RejectReason.INVALID_TRUST_UPDATE);
+      assertThat(invalid.detail()).contains("3000000000").doesNotContain("1 or more");
+      assertRejected(
+          mutateUpdate(b -> b.setSequence(Integer.MIN_VALUE)), RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
     void committeeKeysOutOfOrderOrABadThresholdAreRefused() {
       assertRejected(
           mutateUpdate(
