@@ -40,6 +40,9 @@ final class PayloadCodec {
     }
   }
 
+  /** Tags nodes assign themselves ({@link Payload.TrustUpdate#TAG}) start with this. */
+  static final ByteString RESERVED_TAG_PREFIX = ByteString.copyFromUtf8("tangle.");
+
   static Payload decode(Essence essence) throws PayloadException {
     return switch (essence.getPayloadCase()) {
       case DATA -> decodeData(essence.getData());
@@ -56,6 +59,11 @@ final class PayloadCodec {
       throw new PayloadException(
           RejectReason.TAG_TOO_LONG,
           "the tag has " + bytes.size() + " bytes, at most " + Limits.MAX_TAG_BYTES);
+    }
+    if (bytes.startsWith(RESERVED_TAG_PREFIX)) {
+      throw new PayloadException(
+          RejectReason.TAG_RESERVED,
+          "tags starting with \"tangle.\" are reserved for what nodes index themselves");
     }
     return bytes.isEmpty() ? Optional.empty() : Optional.of(new Tag(bytes.toByteArray()));
   }

@@ -254,6 +254,18 @@ class TransactionValidatorTest {
     }
 
     @Test
+    void aTagInTheReservedTangleNamespaceIsRefused() {
+      assertRejected(
+          mutate(
+              validData(),
+              b ->
+                  b.getEssenceBuilder()
+                      .getDataBuilder()
+                      .setTag(com.google.protobuf.ByteString.copyFromUtf8("tangle.trust"))),
+          RejectReason.TAG_RESERVED);
+    }
+
+    @Test
     void dataOverTheNetworkLimitIsRefused() {
       int limit = network.genesis().limits().maxDataBytes();
       assertRejected(
