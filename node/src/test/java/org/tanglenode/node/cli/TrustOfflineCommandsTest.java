@@ -96,6 +96,16 @@ class TrustOfflineCommandsTest {
     assertThat(genesis.append(tx)).isInstanceOf(LinkVerdict.Linked.class);
     assertThat(tx.id().toHex()).isEqualTo(cosigned.field("id:"));
 
+    byte[] tampered = Files.readAllBytes(update);
+    int at = indexOf(tampered, tx.cosignatures().get(0).signature().bytes());
+    tampered[at] ^= 1;
+    Path forged = dir.resolve("tampered.tx");
+    Files.write(forged, tampered);
+    CliRun onTampered =
+        CliRun.of("trust", "cosign", "--key", g1.toString(), "--in", forged.toString(), "--yes");
+    assertThat(onTampered.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(onTampered.err()).contains("does not verify");
+
     CliRun twice =
         CliRun.of("trust", "cosign", "--key", g2.toString(), "--in", update.toString(), "--yes");
     assertThat(twice.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
@@ -119,5 +129,14 @@ class TrustOfflineCommandsTest {
         .as("without --out it must link")
         .isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(unsigned.err()).contains("TOO_FEW_SIGNATURES");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }
