@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -213,15 +214,22 @@ public final class IngestPipeline implements AutoCloseable {
   }
 
   /**
-   * A stored milestone whose index is still empty is offered to the gate again when a copy arrives
-   * (a peer answering the node's sync request for that index): it may have been stored plainly
-   * before its committee was known, and the gate may not have remembered it. Only when the index is
-   * empty, so copies of indexed milestones cost one read.
+   * A stored milestone that is not the one indexed at its index is offered to the gate again when a
+   * copy arrives (a peer answering the node's sync request for that index): it may have been stored
+   * plainly before its committee was known and not remembered (or forgotten in a restart). If the
+   * index is empty and the gate passes it, it is indexed; if another holds the index, the gate may
+   * remember it as a contender for the confirmer. Copies of the indexed one cost one read.
    */
   private void regate(Transaction tx) {
-    if (!(tx.payload() instanceof Payload.Milestone milestone)
-        || store.milestone(milestone.index()).isPresent()
-        || !milestones.mayIndex(tx)) {
+    if (!(tx.payload() instanceof Payload.Milestone milestone)) {
+      return;
+    }
+    Optional<TransactionId> indexed = store.milestone(milestone.index());
+    if (indexed.isPresent() && indexed.get().equals(tx.id())) {
+      return;
+    }
+    // Index taken by another: the gate may remember this one as a contender for the confirmer.
+    if (!milestones.mayIndex(tx) || indexed.isPresent()) {
       return;
     }
     UpdateOutcome outcome =
