@@ -60,8 +60,11 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
   /** At most this many milestones are remembered for one index. */
   public static final int PER_INDEX = 4;
 
-  /** At most this many stored trust updates are read to find the proposed committees. */
-  public static final int MAX_PENDING_UPDATES = 256;
+  /**
+   * At most this many stored trust updates (the oldest by timestamp) are read to find the proposed
+   * committees; the answer is cached until the chain or that list changes.
+   */
+  public static final int MAX_PENDING_UPDATES = TransactionStore.MAX_PAGE;
 
   private static final Logger LOG = LoggerFactory.getLogger(DeferredMilestones.class);
 
@@ -110,7 +113,9 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
     int index = payload.index();
     if (verdict.isValid()) {
       Optional<TransactionId> indexed = store.milestone(index);
-      if (indexed.isPresent() && !indexed.get().equals(milestone.id())) {
+      if (indexed.isPresent()
+          && !indexed.get().equals(milestone.id())
+          && index > settled.settledIndex()) {
         remember(vouched, index, milestone.id());
       }
       return true;
