@@ -52,7 +52,7 @@ public final class Consensus implements AutoCloseable {
 
   private Consensus(
       ConfirmedTrust trust,
-      int deferredMilestones,
+      DeferredMilestones milestoneGate,
       TransactionStore store,
       MeterRegistry registry,
       Clock clock,
@@ -70,7 +70,7 @@ public final class Consensus implements AutoCloseable {
     this.confirmation = confirmation;
     this.solidifier = solidifier;
     this.validator = new MilestoneValidator(trust);
-    this.milestoneGate = new DeferredMilestones(validator, trust, store, deferredMilestones);
+    this.milestoneGate = milestoneGate;
   }
 
   /**
@@ -112,8 +112,9 @@ public final class Consensus implements AutoCloseable {
     Network network = genesis.network();
     ConfirmedTrust trust = new ConfirmedTrust(genesis);
     Ledger ledger = new Ledger(network, store);
+    DeferredMilestones milestoneGate = new DeferredMilestones(trust, store, deferredMilestones);
     MilestoneConfirmer confirmer =
-        new MilestoneConfirmer(trust, store, ledger, store::update, registry);
+        new MilestoneConfirmer(trust, milestoneGate, store, ledger, store::update, registry);
     ConfirmationService confirmation =
         new ConfirmationService(
             confirmer, Duration.ofMillis(network.genesis().milestoneIntervalMs()));
@@ -129,15 +130,7 @@ public final class Consensus implements AutoCloseable {
             registry,
             clock);
     return new Consensus(
-        trust,
-        deferredMilestones,
-        store,
-        registry,
-        clock,
-        ledger,
-        confirmer,
-        confirmation,
-        solidifier);
+        trust, milestoneGate, store, registry, clock, ledger, confirmer, confirmation, solidifier);
   }
 
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */

@@ -67,8 +67,8 @@ public final class TestNode implements AutoCloseable {
     return node;
   }
 
-  /** Stores {@code tx} (without offering it to the solidifier). */
-  StoreOutcome storeOnly(Transaction tx) {
+  /** Stores {@code tx} as ingest would, through the milestone gate, not offered onwards. */
+  public StoreOutcome storeOnly(Transaction tx) {
     boolean indexAsMilestone = consensus.milestoneGate().mayIndex(tx);
     StorableTransaction storable =
         indexAsMilestone

@@ -40,6 +40,9 @@ final class PayloadCodec {
     }
   }
 
+  /** Tags nodes assign themselves ({@link Payload.TrustUpdate#TAG}) start with this. */
+  static final ByteString RESERVED_TAG_PREFIX = ByteString.copyFromUtf8("tangle.");
+
   static Payload decode(Essence essence) throws PayloadException {
     return switch (essence.getPayloadCase()) {
       case DATA -> decodeData(essence.getData());
@@ -56,6 +59,11 @@ final class PayloadCodec {
       throw new PayloadException(
           RejectReason.TAG_TOO_LONG,
           "the tag has " + bytes.size() + " bytes, at most " + Limits.MAX_TAG_BYTES);
+    }
+    if (bytes.startsWith(RESERVED_TAG_PREFIX)) {
+      throw new PayloadException(
+          RejectReason.TAG_RESERVED,
+          "tags starting with \"tangle.\" are reserved for what nodes index themselves");
     }
     return bytes.isEmpty() ? Optional.empty() : Optional.of(new Tag(bytes.toByteArray()));
   }
@@ -164,11 +172,15 @@ final class PayloadCodec {
   }
 
   private static Payload decodeTrustUpdate(TrustUpdatePayload update) throws PayloadException {
-    if (update.getSequence() <= 0) {
-      throw invalidTrustUpdate("the sequence is 1 or more");
+    // uint32 on the wire, int in memory: values of 2^31 and above would read as negative.
+    long sequence = Integer.toUnsignedLong(update.getSequence());
+    long effectiveIndex = Integer.toUnsignedLong(update.getEffectiveIndex());
+    if (sequence == 0 || sequence > Integer.MAX_VALUE) {
+      throw invalidTrustUpdate("the sequence is 1 to " + Integer.MAX_VALUE + ", not " + sequence);
     }
-    if (update.getEffectiveIndex() <= 0) {
-      throw invalidTrustUpdate("the effective index is 1 or more");
+    if (effectiveIndex == 0 || effectiveIndex > Integer.MAX_VALUE) {
+      throw invalidTrustUpdate(
+          "the effective index is 1 to " + Integer.MAX_VALUE + ", not " + effectiveIndex);
     }
     Optional<Committee> committee = Optional.empty();
     if (update.hasCommittee()) {

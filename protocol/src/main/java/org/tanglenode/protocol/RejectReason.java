@@ -29,6 +29,11 @@ public enum RejectReason {
   MISSING_PAYLOAD,
   /** Tag longer than 64 bytes. */
   TAG_TOO_LONG,
+  /**
+   * A data or transfer tag starting with {@code tangle.}: those name what nodes index themselves
+   * (trust updates under {@code tangle.trust}), so no transaction may write them.
+   */
+  TAG_RESERVED,
   /** Data payload larger than the network allows. */
   DATA_TOO_LARGE,
   /** A transfer that breaks a rule checkable on its own (amounts, inputs, outputs, locks). */

@@ -254,6 +254,18 @@ class TransactionValidatorTest {
     }
 
     @Test
+    void aTagInTheReservedTangleNamespaceIsRefused() {
+      assertRejected(
+          mutate(
+              validData(),
+              b ->
+                  b.getEssenceBuilder()
+                      .getDataBuilder()
+                      .setTag(com.google.protobuf.ByteString.copyFromUtf8("tangle.trust"))),
+          RejectReason.TAG_RESERVED);
+    }
+
+    @Test
     void dataOverTheNetworkLimitIsRefused() {
       int limit = network.genesis().limits().maxDataBytes();
       assertRejected(
@@ -419,6 +431,18 @@ class TransactionValidatorTest {
     void aZeroSequenceOrEffectiveIndexIsRefused() {
       assertRejected(mutateUpdate(b -> b.setSequence(0)), RejectReason.INVALID_TRUST_UPDATE);
       assertRejected(mutateUpdate(b -> b.setEffectiveIndex(0)), RejectReason.INVALID_TRUST_UPDATE);
+    }
+
+    @Test
+    void anEffectiveIndexOf2To31OrMoreIsRefusedByItsUnsignedValue() {
+      ValidationResult result =
+          validator.validate(mutateUpdate(b -> b.setEffectiveIndex((int) 3_000_000_000L)));
+      assertThat(result).isInstanceOf(ValidationResult.Invalid.class);
+      ValidationResult.Invalid invalid = (ValidationResult.Invalid) result;
+      assertThat(invalid.reason()).isEqualTo(RejectReason.INVALID_TRUST_UPDATE);
+      assertThat(invalid.detail()).contains("3000000000").doesNotContain("1 or more");
+      assertRejected(
+          mutateUpdate(b -> b.setSequence(Integer.MIN_VALUE)), RejectReason.INVALID_TRUST_UPDATE);
     }
 
     @Test

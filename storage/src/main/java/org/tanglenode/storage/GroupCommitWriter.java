@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -452,6 +453,29 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
+  /** Swaps the milestone of an index only if the expected one is indexed there (not this group). */
+  private void replaceMilestone(Group group, StateUpdate.ReplaceMilestone replace)
+      throws RocksDBException {
+    byte[] key = uint32.encode(replace.index());
+    byte[] indexed =
+        group.milestones.contains(replace.index()) ? null : db.get(Column.MILESTONES, key);
+    if (indexed == null || !Arrays.equals(indexed, replace.current().bytes())) {
+      LOG.warn(
+          "Milestone {} is not {}; {} does not replace it",
+          replace.index(),
+          replace.current(),
+          replace.replacement());
+      return;
+    }
+    group.milestones.add(replace.index());
+    group.put(Column.MILESTONES, key, replace.replacement().bytes());
+    LOG.info(
+        "Milestone {} is now {} instead of {}",
+        replace.index(),
+        replace.replacement(),
+        replace.current());
+  }
+
   private void removeTip(Group group, TransactionId id) throws RocksDBException {
     if (group.tipsAdded.remove(id)) {
       return; // became a tip and stopped being one within this group: nothing to write
@@ -519,6 +543,9 @@ final class GroupCommitWriter implements Runnable {
     if (change instanceof StateUpdate.IndexMilestone index) {
       return index.id();
     }
+    if (change instanceof StateUpdate.ReplaceMilestone replace) {
+      return replace.replacement();
+    }
     return null;
   }
 
@@ -538,6 +565,8 @@ final class GroupCommitWriter implements Runnable {
       }
     } else if (change instanceof StateUpdate.IndexMilestone index) {
       indexMilestone(group, index.index(), index.id());
+    } else if (change instanceof StateUpdate.ReplaceMilestone replace) {
+      replaceMilestone(group, replace);
     } else if (change instanceof StateUpdate.SetMilestoneIndex set) {
       group.milestoneIndexes.put(set.kind(), set.index());
     } else if (change instanceof StateUpdate.AddSolidEntryPoint add) {

@@ -61,6 +61,23 @@ public record StateUpdate(List<Change> changes) {
     }
   }
 
+  /**
+   * Makes {@code replacement} the milestone of {@code index} if {@code current} is indexed there:
+   * the confirmer's way out when the milestone indexed first fails the committee that turned out to
+   * be in force for its index (signed by retired keys, say) and another stored one passes it.
+   * Nothing happens if another milestone is indexed there.
+   */
+  public record ReplaceMilestone(int index, TransactionId current, TransactionId replacement)
+      implements Change {
+    public ReplaceMilestone {
+      Objects.requireNonNull(current, "current");
+      Objects.requireNonNull(replacement, "replacement");
+      if (index < 1) {
+        throw new IllegalArgumentException("milestone indexes start at 1: " + index);
+      }
+    }
+  }
+
   /** Sets a tracked milestone index (it may go down, e.g. after importing a snapshot). */
   public record SetMilestoneIndex(MilestoneKind kind, int index) implements Change {
     public SetMilestoneIndex {

@@ -219,6 +219,28 @@ class TransactionStoreTest {
   }
 
   @Test
+  void aMilestoneIsReplacedOnlyIfTheExpectedOneHoldsTheIndex() {
+    StorableTransaction m1 = fixture.builder().milestone(1).build();
+    StorableTransaction real = fixture.builder().parent(m1.id()).build();
+    StorableTransaction third = fixture.builder().parent(m1.id()).build();
+    put(m1);
+    put(real);
+    put(third);
+
+    apply(new StateUpdate(List.of(new StateUpdate.ReplaceMilestone(1, third.id(), real.id()))));
+    assertThat(store.milestone(1)).as("the expected one does not hold it").contains(m1.id());
+
+    assertThat(
+            apply(new StateUpdate(List.of(new StateUpdate.ReplaceMilestone(1, m1.id(), real.id()))))
+                .code())
+        .isEqualTo(UpdateOutcome.Code.APPLIED);
+    assertThat(store.milestone(1)).contains(real.id());
+    assertThat(store.milestoneCount()).isEqualTo(1);
+    apply(new StateUpdate(List.of(new StateUpdate.ReplaceMilestone(2, m1.id(), real.id()))));
+    assertThat(store.milestone(2)).as("an empty index is not filled").isEmpty();
+  }
+
+  @Test
   void metadataUpdatesApplyTogether() {
     StorableTransaction a = fixture.builder().build();
     StorableTransaction b = fixture.builder().parent(a.id()).build();

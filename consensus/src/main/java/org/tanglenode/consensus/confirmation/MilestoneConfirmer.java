@@ -66,6 +66,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
 
   private final Network network;
   private final ConfirmedTrust trust;
+  private final MilestoneContenders contenders;
   private final TransactionStore store;
   private final Ledger ledger;
   private final StateWriter writer;
@@ -107,7 +108,23 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       Ledger ledger,
       StateWriter writer,
       MeterRegistry registry) {
+    this(trust, MilestoneContenders.NONE, store, ledger, writer, registry);
+  }
+
+  /**
+   * As above; when the milestone indexed at the next index fails its signatures, the first of
+   * {@code contenders} for that index that passes takes its place ({@link
+   * StateUpdate.ReplaceMilestone}).
+   */
+  public MilestoneConfirmer(
+      ConfirmedTrust trust,
+      MilestoneContenders contenders,
+      TransactionStore store,
+      Ledger ledger,
+      StateWriter writer,
+      MeterRegistry registry) {
     this.trust = Objects.requireNonNull(trust, "trust");
+    this.contenders = Objects.requireNonNull(contenders, "contenders");
     this.network = trust.network();
     this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -203,6 +220,31 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     Optional<TransactionId> id = store.milestone(next);
     if (id.isEmpty()) {
       return new ConfirmationOutcome.NotAvailable(next, "no milestone " + next + " is stored");
+    }
+    Transaction indexed = read(id.get());
+    if (!validator.checkSignatures(indexed).isValid()) {
+      Optional<Transaction> replacement = contender(next, indexed.id());
+      if (replacement.isEmpty()) {
+        return confirm(indexed); // rejected, with the reason
+      }
+      UpdateOutcome swapped =
+          writer
+              .update(
+                  new StateUpdate(
+                      List.of(
+                          new StateUpdate.ReplaceMilestone(
+                              next, indexed.id(), replacement.get().id()))))
+              .join();
+      LOG.warn(
+          "Milestone {} ({}) fails the committee in force; {} takes its index: {}",
+          next,
+          indexed.id(),
+          replacement.get().id(),
+          swapped.code());
+      id = store.milestone(next);
+      if (id.isEmpty()) {
+        return new ConfirmationOutcome.NotAvailable(next, "no milestone " + next + " is stored");
+      }
     }
     boolean solid = store.metadata(id.get()).map(TransactionMetadata::solid).orElse(false);
     if (!solid) {
@@ -335,6 +377,24 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     } finally {
       history.discard();
     }
+  }
+
+  /** The first remembered milestone of {@code index}, other than {@code indexed}, that passes. */
+  private Optional<Transaction> contender(int index, TransactionId indexed) {
+    for (TransactionId candidate : contenders.contenders(index)) {
+      if (candidate.equals(indexed)) {
+        continue;
+      }
+      Optional<byte[]> bytes = store.transactionBytes(candidate);
+      if (bytes.isPresent()
+          && decoder.decode(bytes.get()) instanceof ValidationResult.Valid valid
+          && valid.transaction().payload() instanceof Payload.Milestone payload
+          && payload.index() == index
+          && validator.checkSignatures(valid.transaction()).isValid()) {
+        return Optional.of(valid.transaction());
+      }
+    }
+    return Optional.empty();
   }
 
   private ConfirmationOutcome reject(TransactionId id, MilestoneVerdict.Rejected rejected) {

@@ -18,6 +18,7 @@ import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.trust.LinkVerdict;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.protocol.trust.TrustRoot;
+import org.tanglenode.storage.MilestoneKind;
 import org.tanglenode.storage.TagCursor;
 import org.tanglenode.storage.TagEntry;
 import org.tanglenode.storage.TagPage;
@@ -45,30 +46,53 @@ public final class ConfirmedTrust implements TrustRoot {
       Comparator.comparingInt((Transaction tx) -> ((Payload.TrustUpdate) tx.payload()).sequence())
           .thenComparing(Transaction::id);
 
-  private volatile TrustChain chain;
+  /**
+   * The chain and the last milestone index whose confirmed updates it holds, read together: the
+   * committee of index {@code i} is final once {@code settledIndex >= i - 1}.
+   */
+  public record Settled(TrustChain chain, int settledIndex) {
+    public Settled {
+      Objects.requireNonNull(chain, "chain");
+    }
 
-  public ConfirmedTrust(TrustChain genesis) {
-    this.chain = Objects.requireNonNull(genesis, "genesis");
+    /** Whether the committee of {@code milestoneIndex} can no longer change. */
+    public boolean isFinal(long milestoneIndex) {
+      return milestoneIndex <= settledIndex + 1L;
+    }
   }
 
-  /** The chain as of the last confirmed milestone. */
+  private volatile Settled settled;
+
+  public ConfirmedTrust(TrustChain genesis) {
+    this.settled = new Settled(Objects.requireNonNull(genesis, "genesis"), 0);
+  }
+
+  /** The chain as of the last milestone offered to {@link #confirmed}. */
   public TrustChain chain() {
-    return chain;
+    return settled.chain();
+  }
+
+  /**
+   * The chain and the milestone index it is settled up to, as one value. Readers that decide on a
+   * milestone's committee take this once, so they never pair a new index with an old chain.
+   */
+  public Settled settled() {
+    return settled;
   }
 
   @Override
   public Network network() {
-    return chain.network();
+    return settled.chain().network();
   }
 
   @Override
   public Committee committeeAt(long milestoneIndex) {
-    return chain.committeeAt(milestoneIndex);
+    return settled.chain().committeeAt(milestoneIndex);
   }
 
   @Override
   public Optional<String> organisationAt(Ed25519PublicKey key, long milestoneIndex) {
-    return chain.organisationAt(key, milestoneIndex);
+    return settled.chain().organisationAt(key, milestoneIndex);
   }
 
   /**
@@ -83,6 +107,7 @@ public final class ConfirmedTrust implements TrustRoot {
       }
     }
     updates.sort(LINK_ORDER);
+    TrustChain chain = settled.chain();
     List<Transaction> appended = new ArrayList<>();
     for (Transaction tx : updates) {
       Payload.TrustUpdate update = (Payload.TrustUpdate) tx.payload();
@@ -94,6 +119,17 @@ public final class ConfirmedTrust implements TrustRoot {
             update.sequence(),
             milestoneIndex,
             update.effectiveIndex());
+        continue;
+      }
+      if (update.effectiveIndex() - (long) milestoneIndex > TrustChain.MAX_LEAD) {
+        LOG.warn(
+            "Trust update {} (sequence {}) ignored: effective index {} is more than {} above"
+                + " milestone {}, which confirmed it",
+            tx.id(),
+            update.sequence(),
+            update.effectiveIndex(),
+            TrustChain.MAX_LEAD,
+            milestoneIndex);
         continue;
       }
       LinkVerdict verdict = chain.append(tx);
@@ -115,6 +151,7 @@ public final class ConfirmedTrust implements TrustRoot {
             refused.detail());
       }
     }
+    settled = new Settled(chain, Math.max(settled.settledIndex(), milestoneIndex));
     return appended;
   }
 
@@ -158,8 +195,10 @@ public final class ConfirmedTrust implements TrustRoot {
       }
       confirmed(index, batch);
     }
-    if (chain.lastSequence() > 0) {
-      LOG.info("Trust chain loaded: {} updates", chain.lastSequence());
+    int confirmedIndex = store.milestoneIndex(MilestoneKind.CONFIRMED);
+    settled = new Settled(settled.chain(), Math.max(settled.settledIndex(), confirmedIndex));
+    if (settled.chain().lastSequence() > 0) {
+      LOG.info("Trust chain loaded: {} updates", settled.chain().lastSequence());
     }
   }
 }

@@ -22,6 +22,7 @@ import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.trust.TrustUpdates;
+import org.tanglenode.storage.StateUpdate;
 
 /**
  * The committee changes by a confirmed trust update from A (genesis keys 101, 102, 103, threshold
@@ -136,11 +137,68 @@ class CommitteeChangeTest {
       assertThat(b.store().milestone(3)).isEmpty();
 
       assertThat(b.confirmer().confirm(m1)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+      assertThat(b.store().milestone(3))
+          .as("B is the committee of 3 once 2 is confirmed, not before")
+          .isEmpty();
 
-      assertThat(b.store().milestone(3)).contains(m3.id());
       assertThat(b.confirmer().confirm(m2)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+      assertThat(b.store().milestone(3)).contains(m3.id());
       assertThat(b.confirmer().confirm(m3)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
     }
+  }
+
+  @Test
+  void aRetiredCommitteesMilestoneIndexedFirstGivesWayToTheRealOne(
+      @TempDir Path dirA, @TempDir Path dirB) {
+    Transaction update = handOver();
+    Transaction d1 = f.data(f.root());
+    Transaction m1, m2, m3, m4;
+    Payload.Milestone c3;
+    try (TestNode a = TestNode.start(f.network(), dirA)) {
+      a.storeUnindexed(update);
+      a.storeUnindexed(d1);
+      m1 = f.milestone(List.of(d1.id(), update.id()), next(a, List.of(d1.id(), update.id())), A);
+      confirm(a, m1);
+      m2 = f.milestone(List.of(m1.id()), next(a, List.of(m1.id())), A);
+      confirm(a, m2);
+      c3 = next(a, List.of(m2.id()));
+      m3 = f.milestone(List.of(m2.id()), c3, B);
+      confirm(a, m3);
+      m4 = f.milestone(List.of(m3.id()), next(a, List.of(m3.id())), B);
+      assertThat(confirm(a, m4)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+    // A's keys leaked after the hand-over: milestone 3 signed by A reaches a syncing node first.
+    Transaction forged = f.milestone(List.of(m2.id()), c3, A);
+    try (TestNode b = TestNode.start(f.network(), dirB)) {
+      b.storeUnindexed(update);
+      b.storeUnindexed(d1);
+      b.storeOnly(forged);
+      assertThat(b.store().milestone(3))
+          .as("A still signs index 3 as far as b knows")
+          .contains(forged.id());
+      b.storeOnly(m3);
+      b.storeOnly(m1);
+      b.storeOnly(m2);
+      assertThat(b.confirmer().confirm(m1)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+      assertThat(b.confirmer().confirm(m2)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+      markSolid(b, forged, m3);
+
+      b.confirmer().confirmNext(); // the confirmation thread may have got there first
+
+      assertThat(b.confirmer().confirmedIndex()).isEqualTo(3);
+      assertThat(b.store().milestone(3)).contains(m3.id());
+      b.storeOnly(m4);
+      assertThat(b.store().milestone(4)).contains(m4.id());
+      assertThat(b.confirmer().confirm(m4)).isInstanceOf(ConfirmationOutcome.Confirmed.class);
+    }
+  }
+
+  private static void markSolid(TestNode node, Transaction... txs) {
+    List<StateUpdate.Change> marks = new java.util.ArrayList<>();
+    for (Transaction tx : txs) {
+      marks.add(new StateUpdate.MarkSolid(tx.id()));
+    }
+    node.store().update(new StateUpdate(marks)).join();
   }
 
   @Test

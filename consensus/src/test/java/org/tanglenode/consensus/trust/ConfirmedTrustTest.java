@@ -46,4 +46,22 @@ class ConfirmedTrustTest {
     assertThat(trust.organisationAt(key(7).publicKey(), 10)).isEmpty();
     assertThat(trust.organisationAt(key(7).publicKey(), 11)).contains("Organisation 7");
   }
+
+  @Test
+  void anUpdateMoreThanTheLeadAheadIsIgnoredSoATypoCannotFreezeTheChain() {
+    Transaction typo = update(1, Integer.MAX_VALUE, 7);
+    assertThat(trust.confirmed(5, List.of(typo))).isEmpty();
+    assertThat(trust.confirmed(5, List.of(update(1, 5 + TrustChain.MAX_LEAD + 1, 7)))).isEmpty();
+
+    Transaction atTheLead = update(1, 6 + TrustChain.MAX_LEAD, 7);
+    assertThat(trust.confirmed(6, List.of(atTheLead))).containsExactly(atTheLead);
+  }
+
+  @Test
+  void theSettledIndexFollowsEveryMilestoneOffered() {
+    trust.confirmed(4, List.of());
+    assertThat(trust.settled().settledIndex()).isEqualTo(4);
+    assertThat(trust.settled().isFinal(5)).isTrue();
+    assertThat(trust.settled().isFinal(6)).isFalse();
+  }
 }

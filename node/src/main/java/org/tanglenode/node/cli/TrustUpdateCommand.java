@@ -96,6 +96,10 @@ final class TrustUpdateCommand implements Runnable {
   @Override
   public void run() {
     TrustChain chain = trustFile != null ? readTrustFile(trustFile) : fetch(api.client());
+    if (trustFile == null) {
+      checkEffective(
+          effective, api.client().get("/api/v1/info").path("milestones").path("confirmed").asInt());
+    }
     Payload.TrustUpdate payload = payload(chain.lastSequence() + 1);
     Ed25519PrivateKey key = TransactionCommand.readKey(keyFile);
     List<Ed25519PrivateKey> cosigners = new ArrayList<>();
@@ -148,6 +152,31 @@ final class TrustUpdateCommand implements Runnable {
         api.client()
             .post("/api/v1/transactions", Map.of("hex", HexFormat.of().formatHex(tx.bytes())));
     print.println("status:    " + answer.path("status").asText());
+  }
+
+  /**
+   * An update counts only if a milestone below its effective index confirms it, and nodes ignore
+   * one more than {@link TrustChain#MAX_LEAD} ahead: refuse both before spending proof of work.
+   */
+  static void checkEffective(int effective, int confirmed) {
+    if (effective <= confirmed + 1) {
+      throw new CommandFailedException(
+          "--effective "
+              + effective
+              + " is too early: the node has confirmed milestone "
+              + confirmed
+              + "; pick an index several milestone intervals above it");
+    }
+    if ((long) effective - confirmed > TrustChain.MAX_LEAD) {
+      throw new CommandFailedException(
+          "--effective "
+              + effective
+              + " is more than "
+              + TrustChain.MAX_LEAD
+              + " milestones above the confirmed "
+              + confirmed
+              + "; nodes would ignore the update (TrustChain.MAX_LEAD)");
+    }
   }
 
   /** "yes", or why not, with the hint for missing cosignatures. */

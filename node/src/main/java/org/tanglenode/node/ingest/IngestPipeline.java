@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,14 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanglenode.node.config.IngestConfig;
+import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.storage.StateUpdate;
 import org.tanglenode.storage.StorableTransaction;
 import org.tanglenode.storage.StoreOutcome;
 import org.tanglenode.storage.TransactionStore;
+import org.tanglenode.storage.UpdateOutcome;
 
 /**
  * The path of one transaction (DESIGN.md), from bytes to stored: the cheap checks and the
@@ -154,7 +159,8 @@ public final class IngestPipeline implements AutoCloseable {
     }
     Transaction tx = ((ValidationResult.Valid) cheap).transaction();
     TransactionId id = tx.id();
-    if (!recent.add(id)) {
+    // A milestone copy goes on even if seen: the stored one may wait for an index (see regate).
+    if (!recent.add(id) && !(tx.payload() instanceof Payload.Milestone)) {
       duplicates.increment();
       return CompletableFuture.completedFuture(new IngestResult.Duplicate(id));
     }
@@ -177,6 +183,7 @@ public final class IngestPipeline implements AutoCloseable {
     TransactionId id = tx.id();
     try {
       if (store.contains(id)) {
+        regate(tx);
         duplicates.increment();
         done.complete(new IngestResult.Duplicate(id));
         return;
@@ -204,6 +211,38 @@ public final class IngestPipeline implements AutoCloseable {
       LOG.error("ingest of {} failed", id, e);
       done.completeExceptionally(e);
     }
+  }
+
+  /**
+   * A stored milestone that is not the one indexed at its index is offered to the gate again when a
+   * copy arrives (a peer answering the node's sync request for that index): it may have been stored
+   * plainly before its committee was known and not remembered (or forgotten in a restart). If the
+   * index is empty and the gate passes it, it is indexed; if another holds the index, the gate may
+   * remember it as a contender for the confirmer. Copies of the indexed one cost one read.
+   */
+  private void regate(Transaction tx) {
+    if (!(tx.payload() instanceof Payload.Milestone milestone)) {
+      return;
+    }
+    Optional<TransactionId> indexed = store.milestone(milestone.index());
+    if (indexed.isPresent() && indexed.get().equals(tx.id())) {
+      return;
+    }
+    // Index taken by another: the gate may remember this one as a contender for the confirmer.
+    if (!milestones.mayIndex(tx) || indexed.isPresent()) {
+      return;
+    }
+    UpdateOutcome outcome =
+        store
+            .update(
+                new StateUpdate(
+                    List.of(new StateUpdate.IndexMilestone(milestone.index(), tx.id()))))
+            .join();
+    LOG.info(
+        "stored milestone {} indexed as milestone {} when a copy arrived: {}",
+        tx.id(),
+        milestone.index(),
+        outcome.code());
   }
 
   /** Indexed as a milestone only if its committee signatures pass the {@link MilestoneGate}. */

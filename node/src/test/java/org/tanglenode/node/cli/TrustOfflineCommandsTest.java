@@ -55,7 +55,8 @@ class TrustOfflineCommandsTest {
     assertThat(issued.exitCode()).as(issued.err()).isZero();
     assertThat(issued.field("links:")).startsWith("no: TOO_FEW_SIGNATURES");
 
-    CliRun cosigned =
+    byte[] unCosigned = Files.readAllBytes(update);
+    CliRun blind =
         CliRun.of(
             "trust",
             "cosign",
@@ -65,6 +66,25 @@ class TrustOfflineCommandsTest {
             update.toString(),
             "--trust",
             trust.toString());
+    assertThat(blind.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(blind.err()).contains("add --yes");
+    assertThat(blind.field("effective:")).isEqualTo("50");
+    assertThat(blind.out()).contains("key:        " + next).contains("threshold 1 of 1 keys");
+    assertThat(Files.readAllBytes(update))
+        .as("nothing written without --yes")
+        .isEqualTo(unCosigned);
+
+    CliRun cosigned =
+        CliRun.of(
+            "trust",
+            "cosign",
+            "--key",
+            g2.toString(),
+            "--in",
+            update.toString(),
+            "--trust",
+            trust.toString(),
+            "--yes");
     assertThat(cosigned.exitCode()).as(cosigned.err()).isZero();
     assertThat(cosigned.field("cosignatures:")).isEqualTo("1");
     assertThat(cosigned.field("links:")).isEqualTo("yes");
@@ -76,7 +96,18 @@ class TrustOfflineCommandsTest {
     assertThat(genesis.append(tx)).isInstanceOf(LinkVerdict.Linked.class);
     assertThat(tx.id().toHex()).isEqualTo(cosigned.field("id:"));
 
-    CliRun twice = CliRun.of("trust", "cosign", "--key", g2.toString(), "--in", update.toString());
+    byte[] tampered = Files.readAllBytes(update);
+    int at = indexOf(tampered, tx.cosignatures().get(0).signature().bytes());
+    tampered[at] ^= 1;
+    Path forged = dir.resolve("tampered.tx");
+    Files.write(forged, tampered);
+    CliRun onTampered =
+        CliRun.of("trust", "cosign", "--key", g1.toString(), "--in", forged.toString(), "--yes");
+    assertThat(onTampered.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(onTampered.err()).contains("does not verify");
+
+    CliRun twice =
+        CliRun.of("trust", "cosign", "--key", g2.toString(), "--in", update.toString(), "--yes");
     assertThat(twice.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(twice.err()).contains("has signed it already");
 
@@ -98,5 +129,14 @@ class TrustOfflineCommandsTest {
         .as("without --out it must link")
         .isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(unsigned.err()).contains("TOO_FEW_SIGNATURES");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }

@@ -120,6 +120,26 @@ class IngestPipelineTest {
     }
   }
 
+  @Test
+  void aStoredMilestoneIsIndexedWhenACopyArrivesOnceTheGatePassesIt() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean committeeKnown =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    try (Storage storage = storage(100);
+        IngestPipeline ingest = pipeline(storage, 100, tx -> {}, tx -> committeeKnown.get())) {
+      ingest.start();
+      Transaction milestone = milestone(TestNetwork.committeeKeys().get(0), 1);
+      assertThat(result(ingest.submit(milestone.bytes(), Source.GOSSIP)).code())
+          .isEqualTo(IngestResult.Code.STORED);
+      assertThat(storage.transactions().milestone(1)).isEmpty();
+
+      committeeKnown.set(true);
+      assertThat(result(ingest.submit(milestone.bytes(), Source.GOSSIP)).code())
+          .isEqualTo(IngestResult.Code.DUPLICATE);
+
+      assertThat(storage.transactions().milestone(1)).contains(milestone.id());
+    }
+  }
+
   private static IngestResult result(java.util.concurrent.CompletionStage<IngestResult> stage)
       throws Exception {
     return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);

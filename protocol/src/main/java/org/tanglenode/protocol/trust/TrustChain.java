@@ -25,6 +25,13 @@ import org.tanglenode.protocol.genesis.Network;
  */
 public final class TrustChain implements TrustRoot {
 
+  /**
+   * How far above the milestone that confirms it an update's effective index may lie (100,000
+   * milestones: days at a seconds interval). A node ignores, for trust, an update further ahead, so
+   * a typo such as 2^31 - 1 cannot freeze the chain: every later update needs a higher index.
+   */
+  public static final int MAX_LEAD = 100_000;
+
   private final byte[] genesisFile;
   private final Network network;
   private final GenesisTrust genesisTrust;

@@ -70,6 +70,12 @@ public final class TrustFile {
    * @throws TrustFileException naming the rule broken and, for an update, its position and id
    */
   public static TrustChain parse(byte[] bytes) {
+    if (bytes.length > MAX_FILE_BYTES) {
+      // The same bound as read(Path): bytes from a node's API or a pipe are no more trusted.
+      throw new TrustFileException(
+          TrustFileException.Code.UNREADABLE,
+          "the trust file has " + bytes.length + " bytes, at most " + MAX_FILE_BYTES);
+    }
     JsonNode root;
     try {
       root = JSON.readTree(bytes);

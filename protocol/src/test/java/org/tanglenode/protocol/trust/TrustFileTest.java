@@ -58,6 +58,14 @@ class TrustFileTest {
   }
 
   @Test
+  void parseRefusesBytesOverTheFileLimitAsReadDoes() {
+    assertThatThrownBy(() -> TrustFile.parse(new byte[TrustFile.MAX_FILE_BYTES + 1]))
+        .isInstanceOfSatisfying(
+            TrustFileException.class,
+            e -> assertThat(e.code()).isEqualTo(TrustFileException.Code.UNREADABLE));
+  }
+
+  @Test
   void aGenesisOnlyChainRoundTrips() {
     byte[] bytes = TrustFile.encode(genesis);
     assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"updates\": []");
