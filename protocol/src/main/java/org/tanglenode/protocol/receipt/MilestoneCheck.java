@@ -6,9 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
-import org.tanglenode.protocol.Cosignature;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Transaction;
@@ -73,15 +72,7 @@ final class MilestoneCheck {
       return new Failed(Kind.INVALID, invalid.reason() + ": " + invalid.detail());
     }
     Committee committee = trust.committeeAt(payload.index());
-    TreeSet<Ed25519PublicKey> signers = new TreeSet<>();
-    if (committee.contains(tx.issuer())) {
-      signers.add(tx.issuer());
-    }
-    for (Cosignature cosignature : tx.cosignatures()) {
-      if (committee.contains(cosignature.publicKey())) {
-        signers.add(cosignature.publicKey());
-      }
-    }
+    SortedSet<Ed25519PublicKey> signers = committee.membersAmong(tx.issuer(), tx.cosignatures());
     if (signers.size() < committee.threshold()) {
       return new Failed(
           Kind.BELOW_THRESHOLD,

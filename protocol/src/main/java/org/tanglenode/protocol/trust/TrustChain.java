@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.protocol.Cosignature;
 import org.tanglenode.protocol.IssuerChange;
@@ -128,21 +127,15 @@ public final class TrustChain implements TrustRoot {
     if (!update.issuer().verify(digest, update.signature())) {
       return refuse(LinkVerdict.Code.BAD_SIGNATURE, "the issuer's signature does not verify");
     }
-    Committee committee = committeeAt(payload.effectiveIndex() - 1L);
-    Set<Ed25519PublicKey> signers = new TreeSet<>();
-    if (committee.contains(update.issuer())) {
-      signers.add(update.issuer());
-    }
     for (Cosignature cosignature : update.cosignatures()) {
       if (!cosignature.publicKey().verify(digest, cosignature.signature())) {
         return refuse(
             LinkVerdict.Code.BAD_SIGNATURE,
             "the cosignature of " + cosignature.publicKey().toHex() + " does not verify");
       }
-      if (committee.contains(cosignature.publicKey())) {
-        signers.add(cosignature.publicKey());
-      }
     }
+    Committee committee = committeeAt(payload.effectiveIndex() - 1L);
+    Set<Ed25519PublicKey> signers = committee.membersAmong(update.issuer(), update.cosignatures());
     if (signers.size() < committee.threshold()) {
       return refuse(
           LinkVerdict.Code.TOO_FEW_SIGNATURES,
