@@ -112,7 +112,11 @@ public final class ApiServer implements AutoCloseable {
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     new TransactionRoutes(node, config, endpoints).mount(router);
     new RecordRoutes(node, config, endpoints).mount(router);
-    new NodeRoutes(node, config, endpoints).mount(router);
+    NodeRoutes nodeRoutes = new NodeRoutes(node, config, endpoints);
+    nodeRoutes.mount(router);
+    // Rates are differences between samples; taking one every second makes the first
+    // /api/v1/info after a quiet spell (a one-off `tangle info`) show the real rates, not zero.
+    vertx.setPeriodic(1_000, timer -> nodeRoutes.sampleRates());
     new AuditRoutes(node, config, endpoints).mount(router);
     new PeerRoutes(node, endpoints).mount(router);
     new EventRoutes(node.events(), endpoints, tokens).mount(router);

@@ -37,6 +37,11 @@ final class NodeRoutes {
     this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
+  /** Takes a rate sample (cheap; on an event loop). */
+  void sampleRates() {
+    rates.now();
+  }
+
   void mount(Router router) {
     router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
     router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
