@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.crypto.keyfile.KeyFile;
@@ -52,6 +53,8 @@ class TrustCommandsTest {
       Http apiP = new Http(p.apiAddress().orElseThrow());
       String api = apiC.base().toString();
       await().atMost(Duration.ofSeconds(15)).until(() -> confirmed(apiP) >= 1);
+      // A receipt made under the genesis committee, before the hand-over.
+      Path before = receiptOfNewRecord(apiC, apiP, "before the hand-over");
       int effective = confirmed(apiC) + MARGIN;
 
       CliRun update =
@@ -99,6 +102,17 @@ class TrustCommandsTest {
           .contains("Depot South");
       assertThat(chain.organisationAt(TestNetwork.key(8).publicKey(), effective - 1)).isEmpty();
 
+      // After the hand-over: the old receipt still verifies, with the genesis or the trust file;
+      // a receipt signed by the new committee verifies only with the trust file.
+      Path after = receiptOfNewRecord(apiC, apiP, "after the hand-over");
+      Path genesisFile = dir.resolve("genesis.json"); // the file every node was started with
+      assertThat(verify(before, "--trust", file).exitCode()).isZero();
+      assertThat(verify(before, "--genesis", genesisFile).exitCode()).isZero();
+      assertThat(verify(after, "--trust", file).exitCode()).isZero();
+      CliRun withGenesisOnly = verify(after, "--genesis", genesisFile);
+      assertThat(withGenesisOnly.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+      assertThat(withGenesisOnly.err()).contains("BELOW_THRESHOLD");
+
       try (Node late =
           nodes.start("late", List.of("127.0.0.1:" + c.gossipAddress().getPort()), "")) {
         Http apiL = new Http(late.apiAddress().orElseThrow());
@@ -123,6 +137,34 @@ class TrustCommandsTest {
       assertThat(again.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
       assertThat(again.err()).contains("TOO_FEW_SIGNATURES");
     }
+  }
+
+  /** Submits a record on the coordinator, waits until the peer confirms it, saves its receipt. */
+  private Path receiptOfNewRecord(Http coordinator, Http peer, String text) {
+    Http.Answer made =
+        coordinator.post(
+            "/api/v1/transactions/data",
+            Http.json(Map.of("tag", "handover-test", "data", text)),
+            TestNodes.WRITE_TOKEN);
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    String id = made.json().path("id").asText();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                peer.get("/api/v1/transactions/" + id + "/metadata")
+                    .json()
+                    .path("confirmed")
+                    .asBoolean());
+    Path receipt = dir.resolve("receipt-" + id.substring(0, 8) + ".json");
+    CliRun fetched =
+        CliRun.of("receipt", id, "--api", peer.base().toString(), "--out", receipt.toString());
+    assertThat(fetched.exitCode()).as(fetched.err()).isZero();
+    return receipt;
+  }
+
+  private static CliRun verify(Path receipt, String option, Path file) {
+    return CliRun.of("verify", receipt.toString(), option, file.toString());
   }
 
   private static Path key(Path dir, String name, Ed25519PrivateKey key) {
