@@ -105,6 +105,16 @@ class AuditTrailTest {
     return file;
   }
 
+  /**
+   * {@code tangle trail prove}, the salt given by {@code saltOption} ({@code --salt} or {@code
+   * --salts}).
+   */
+  private CliRun prove(
+      String trail, String tx, String field, String value, String saltOption, String salt) {
+    return cli(
+        "trail", "prove", trail, "--tx", tx, "--field", field, "--value", value, saltOption, salt);
+  }
+
   private CliRun cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--api", api, "--token", WRITE_TOKEN));
@@ -440,69 +450,21 @@ class AuditTrailTest {
         .doesNotContain(HexFormat.of().formatHex("R-2291".getBytes(StandardCharsets.UTF_8)));
     awaitConfirmed(id);
 
-    CliRun proven =
-        cli(
-            "trail",
-            "prove",
-            trail,
-            "--tx",
-            id,
-            "--field",
-            "recipient-ref",
-            "--value",
-            "R-2291",
-            "--salts",
-            salts.toString());
+    CliRun proven = prove(trail, id, "recipient-ref", "R-2291", "--salts", salts.toString());
     assertThat(proven.exitCode()).as(proven.err()).isZero();
     assertThat(proven.out()).startsWith("proven: ").contains("confirmed by milestone");
 
     String wrongSalt = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-    CliRun refusedSalt =
-        cli(
-            "trail",
-            "prove",
-            trail,
-            "--tx",
-            id,
-            "--field",
-            "recipient-ref",
-            "--value",
-            "R-2291",
-            "--salt",
-            wrongSalt);
+    CliRun refusedSalt = prove(trail, id, "recipient-ref", "R-2291", "--salt", wrongSalt);
     assertThat(refusedSalt.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(refusedSalt.out()).startsWith("refused: ");
     assertThat(refusedSalt.err()).contains("REFUSED");
 
-    CliRun refusedValue =
-        cli(
-            "trail",
-            "prove",
-            trail,
-            "--tx",
-            id,
-            "--field",
-            "recipient-ref",
-            "--value",
-            "R-2292",
-            "--salts",
-            salts.toString());
+    CliRun refusedValue = prove(trail, id, "recipient-ref", "R-2292", "--salts", salts.toString());
     assertThat(refusedValue.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(refusedValue.out()).startsWith("refused: ");
 
-    CliRun publicField =
-        cli(
-            "trail",
-            "prove",
-            trail,
-            "--tx",
-            id,
-            "--field",
-            "amount",
-            "--value",
-            "1200 USD",
-            "--salt",
-            wrongSalt);
+    CliRun publicField = prove(trail, id, "amount", "1200 USD", "--salt", wrongSalt);
     assertThat(publicField.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(publicField.err()).contains("NO_SUCH_FIELD");
 
@@ -520,18 +482,7 @@ class AuditTrailTest {
     assertThat(printed.exitCode()).as(printed.err()).isZero();
     String salt = printed.field("salt of recipient-ref:");
     CliRun provenPrinted =
-        cli(
-            "trail",
-            "prove",
-            trail,
-            "--tx",
-            printed.field("id:"),
-            "--field",
-            "recipient-ref",
-            "--value",
-            "R-7",
-            "--salt",
-            salt);
+        prove(trail, printed.field("id:"), "recipient-ref", "R-7", "--salt", salt);
     assertThat(provenPrinted.exitCode()).as(provenPrinted.err()).isZero();
 
     CliRun shown = cli("trail", "show", trail);
