@@ -53,15 +53,7 @@ class ReportCommandTest {
   @Test
   void aReportByTagListsTheTrailInOrderWithSignersAndConfirmation() throws Exception {
     Path out = dir.resolve("by-tag");
-    CliRunner.Result run =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
-            "--tag",
-            AuditNetwork.TRAIL_TAG,
-            "--out",
-            out.toString());
+    CliRunner.Result run = report("--tag", AuditNetwork.TRAIL_TAG, "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("records:     3 (3 confirmed, 0 pending, 0 conflicting)");
 
@@ -106,16 +98,7 @@ class ReportCommandTest {
       throws Exception {
     Path out = dir.resolve("by-range");
     CliRunner.Result run =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
-            "--from",
-            "1",
-            "--to",
-            Integer.toString(lastMilestone),
-            "--out",
-            out.toString());
+        report("--from", "1", "--to", Integer.toString(lastMilestone), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     List<List<String>> rows = csv(out.resolve("report.csv"));
@@ -144,10 +127,7 @@ class ReportCommandTest {
 
     Path ranged = dir.resolve("issuer-ranged");
     CliRunner.Result run =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
+        report(
             "--issuer",
             stranger,
             "--from",
@@ -161,9 +141,7 @@ class ReportCommandTest {
         .containsExactlyInAnyOrderElementsOf(expected);
 
     Path recent = dir.resolve("issuer-recent");
-    run =
-        CliRunner.run(
-            "report", "--api", network.api(), "--issuer", stranger, "--out", recent.toString());
+    run = report("--issuer", stranger, "--out", recent.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("selection:   issuer " + stranger + ", milestones 1 to ");
     assertThat(csv(recent.resolve("report.csv")).stream().skip(1).map(r -> r.get(0)))
@@ -173,50 +151,16 @@ class ReportCommandTest {
   @Test
   void wrongSelectionsAreRefusedWithTheirReason() {
     CliRunner.Result both =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
-            "--tag",
-            "x",
-            "--from",
-            "1",
-            "--to",
-            "2",
-            "--out",
-            dir.toString());
+        report("--tag", "x", "--from", "1", "--to", "2", "--out", dir.toString());
     assertThat(both.exitCode()).isEqualTo(2);
-    CliRunner.Result none =
-        CliRunner.run("report", "--api", network.api(), "--out", dir.toString());
+    CliRunner.Result none = report("--out", dir.toString());
     assertThat(none.exitCode()).isEqualTo(2);
-    CliRunner.Result reversed =
-        CliRunner.run(
-            "report", "--api", network.api(), "--from", "3", "--to", "2", "--out", dir.toString());
+    CliRunner.Result reversed = report("--from", "3", "--to", "2", "--out", dir.toString());
     assertThat(reversed.exitCode()).isEqualTo(1);
     assertThat(reversed.err()).contains("INVALID_RANGE");
-    CliRunner.Result tooLarge =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
-            "--from",
-            "1",
-            "--to",
-            "5000",
-            "--out",
-            dir.toString());
+    CliRunner.Result tooLarge = report("--from", "1", "--to", "5000", "--out", dir.toString());
     assertThat(tooLarge.err()).contains("RANGE_TOO_LARGE");
-    CliRunner.Result future =
-        CliRunner.run(
-            "report",
-            "--api",
-            network.api(),
-            "--from",
-            "900000",
-            "--to",
-            "900001",
-            "--out",
-            dir.toString());
+    CliRunner.Result future = report("--from", "900000", "--to", "900001", "--out", dir.toString());
     assertThat(future.exitCode()).isEqualTo(1);
     assertThat(future.err()).contains("NOT_FOUND: no milestone 900000");
   }
@@ -379,5 +323,15 @@ class ReportCommandTest {
     }
     assertThat(cell).as("the file ends with CRLF").isEmpty();
     return rows;
+  }
+
+  /** {@code tangle report} against the test network's node, with {@code args} after --api. */
+  private CliRunner.Result report(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "report";
+    all[1] = "--api";
+    all[2] = network.api();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return CliRunner.run(all);
   }
 }
