@@ -96,6 +96,9 @@ public final class Devnet implements AutoCloseable {
             "  bindHost: 127.0.0.1",
             "  port: " + apiPort,
             "  writeToken: " + settings.writeToken(),
+            // Signed transactions with proof of work authenticate themselves: on a devnet,
+            // `tangle anchor` and `tangle trail append` work without the write token.
+            "  openSubmit: true",
             "  workerThreads: 2",
             "coordinator:",
             "  enabled: " + coordinator,

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import org.tanglenode.consensus.ledger.LedgerAddress;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
+import org.tanglenode.node.cli.CliRunner;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.trust.GenesisTrust;
 import org.tanglenode.storage.ConflictState;
 import org.tanglenode.storage.TransactionMetadata;
 
@@ -36,7 +39,7 @@ class DevnetTest {
     DevnetFiles files =
         DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());
 
-    var trust = new org.tanglenode.protocol.trust.GenesisTrust(files.network());
+    var trust = new GenesisTrust(files.network());
 
     for (int i = 0; i < 3; i++) {
       assertThat(trust.organisationAt(files.demoKeys().get(i).publicKey(), 1))
@@ -46,7 +49,7 @@ class DevnetTest {
   }
 
   @Test
-  void demoTrafficIsConfirmedOnEveryNode() {
+  void demoTrafficIsConfirmedOnEveryNode() throws Exception {
     DevnetFiles files =
         DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());
     try (Devnet devnet =
@@ -112,6 +115,18 @@ class DevnetTest {
                         .as("demo-2 signs the first event and is named in the genesis")
                         .isNotEmpty();
                   });
+          // Open submit on a devnet: a caller-signed anchor needs no token.
+          Path note = dir.resolve("note.txt");
+          Files.writeString(note, "delivery note 4711\n");
+          CliRunner.Result anchored =
+              CliRunner.run(
+                  "anchor",
+                  note.toString(),
+                  "--key",
+                  files.dir().resolve("demo-1.key").toString(),
+                  "--api",
+                  new Http(devnet.apiAddresses().get(1)).base().toString());
+          assertThat(anchored.exitCode()).as(anchored.err()).isZero();
         } catch (AssertionError e) {
           for (Node node : nodes) {
             System.err.println(
