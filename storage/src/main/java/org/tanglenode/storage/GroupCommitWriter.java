@@ -384,9 +384,11 @@ final class GroupCommitWriter implements Runnable {
       group.put(Column.APPROVERS, approverCodec.encode(new ApproverKey(parent, id)), EMPTY);
       group.approved.add(parent);
       removeTip(group, parent);
-      if (!group.inserted.contains(parent)
-          && !recent.contains(parent)
-          && !(awaited.contains(parent) && !group.awaitedRemoved.contains(parent))) {
+      // A parent pruned earlier in this group is no longer stored, whatever the ring says.
+      if (group.pruned.contains(parent)
+          || (!group.inserted.contains(parent)
+              && !recent.contains(parent)
+              && !(awaited.contains(parent) && !group.awaitedRemoved.contains(parent)))) {
         group.unknownParents.add(parent);
       }
     }

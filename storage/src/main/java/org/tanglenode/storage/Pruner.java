@@ -146,9 +146,14 @@ public final class Pruner {
     if (bytes.isEmpty() || run.prunedIds.contains(id)) {
       return Optional.empty(); // pruned before, or never stored (below an imported snapshot)
     }
-    Transaction tx = decode(id, bytes.get());
-    if (tx.payload() instanceof Payload.Milestone) {
-      return Optional.empty(); // milestones stay
+    Optional<Transaction> decoded = decode(id, bytes.get());
+    if (decoded.isEmpty()) {
+      return Optional.empty(); // kept: see decode
+    }
+    Transaction tx = decoded.get();
+    if (tx.payload() instanceof Payload.Milestone || tx.payload() instanceof Payload.TrustUpdate) {
+      // Milestones stay; so do trust updates, from which the node rebuilds its committee chain.
+      return Optional.empty();
     }
     Optional<TransactionMetadata> metadata = store.metadata(id);
     int referencedBy =
@@ -189,7 +194,9 @@ public final class Pruner {
     if (bytes.isEmpty()) {
       return false;
     }
-    return !(decode(child, bytes.get()).payload() instanceof Payload.Milestone m)
+    Optional<Transaction> decoded = decode(child, bytes.get());
+    return decoded.isEmpty()
+        || !(decoded.get().payload() instanceof Payload.Milestone m)
         || m.index() > run.target;
   }
 
@@ -198,17 +205,22 @@ public final class Pruner {
     return store
         .milestone(index)
         .flatMap(store::transactionBytes)
-        .map(bytes -> decode(store.milestone(index).orElseThrow(), bytes).payload())
+        .flatMap(bytes -> decode(store.milestone(index).orElseThrow(), bytes))
+        .map(Transaction::payload)
         .filter(Payload.Milestone.class::isInstance)
         .map(p -> ((Payload.Milestone) p).historySize());
   }
 
-  private Transaction decode(TransactionId id, byte[] bytes) {
+  /**
+   * The stored transaction, or empty (and it is kept) if today's rules no longer accept its bytes:
+   * a rule added after it was stored must not stop pruning at its milestone for good.
+   */
+  private Optional<Transaction> decode(TransactionId id, byte[] bytes) {
     ValidationResult result = decoder.decode(bytes);
     if (result instanceof ValidationResult.Valid valid) {
-      return valid.transaction();
+      return Optional.of(valid.transaction());
     }
-    throw new StorageException(
-        "stored transaction " + id + " does not decode: " + result, null, false);
+    LOG.warn("Stored transaction {} does not decode under today's rules ({}); kept", id, result);
+    return Optional.empty();
   }
 }

@@ -51,6 +51,9 @@ class PrunerTest {
   /** Listed as a leaf of milestone 1 but never marked referenced (a damaged list): must stay. */
   private StorableTransaction listedButNotReferenced;
 
+  /** A trust update milestone 2 confirmed: the node rebuilds its committee chain from it. */
+  private StorableTransaction trustUpdate;
+
   @BeforeEach
   void buildTangle() {
     open();
@@ -69,7 +72,17 @@ class PrunerTest {
         listedButNotReferenced = fixture.builder().build();
         put(listedButNotReferenced);
       }
-      long leaves = leaf + PER_CONE + 1 + (m == 1 ? 1 : 0);
+      if (m == 2) {
+        trustUpdate =
+            fixture
+                .builder()
+                .parent(milestones.get(1).id())
+                .tag("tangle.trust")
+                .trustUpdate(9)
+                .build();
+        put(trustUpdate);
+      }
+      long leaves = leaf + PER_CONE + 1 + (m <= 2 ? 1 : 0);
       StorableTransaction milestone =
           fixture.builder().parents(ids(cone)).milestone(m).historySize(leaves).build();
       put(milestone);
@@ -80,6 +93,10 @@ class PrunerTest {
       }
       if (m == 1) {
         confirm.putConfirmed(leaf++, listedButNotReferenced.id());
+      }
+      if (m == 2) {
+        confirm.markSolid(trustUpdate.id()).markReferenced(trustUpdate.id(), m, ConflictState.NONE);
+        confirm.putConfirmed(leaf++, trustUpdate.id());
       }
       confirm.markSolid(milestone.id()).markReferenced(milestone.id(), m, ConflictState.NONE);
       confirm.putConfirmed(leaf++, milestone.id());
@@ -124,6 +141,17 @@ class PrunerTest {
     assertThat(store.prunedMilestone()).isEqualTo(3);
     assertThat(store.transactionCount()).isEqualTo(before - 3L * PER_CONE);
     assertPrunedState();
+  }
+
+  @Test
+  void aConfirmedTrustUpdateStaysWithItsTagEntryAndMetadata() {
+    storage.pruner().prune(2);
+
+    assertThat(store.transactionBytes(trustUpdate.id())).isPresent();
+    assertThat(store.metadata(trustUpdate.id()).orElseThrow().referencedByMilestone()).hasValue(2);
+    assertThat(store.byTag(Tag.of("tangle.trust"), Optional.empty(), 10).entries())
+        .extracting(TagEntry::id)
+        .containsExactly(trustUpdate.id());
   }
 
   @Test
@@ -198,7 +226,7 @@ class PrunerTest {
       StorableTransaction tx = TransactionFixture.parse(store.transactionBytes(id).orElseThrow());
       tx.parents().forEach(p -> expectedApprovers.add(new ApproverKey(p, id)));
       approved.addAll(tx.parents());
-      if (tx.tag().isPresent()) {
+      if (tx.tag().isPresent() || id.equals(trustUpdate.id())) { // updates: tag tangle.trust
         tagged++;
       }
     }

@@ -11,8 +11,10 @@ import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.proto.DataPayload;
 import org.tanglenode.protocol.proto.Essence;
+import org.tanglenode.protocol.proto.IssuerChange;
 import org.tanglenode.protocol.proto.MilestonePayload;
 import org.tanglenode.protocol.proto.Transaction;
+import org.tanglenode.protocol.proto.TrustUpdatePayload;
 
 /**
  * Builds real protobuf transactions (random issuer and signature bytes; storage checks neither) and
@@ -48,6 +50,7 @@ final class TransactionFixture {
     private Optional<Tag> tag = Optional.empty();
     private long timestampMs = clockMs += 1 + random.nextInt(5);
     private OptionalInt milestone = OptionalInt.empty();
+    private OptionalInt trustUpdate = OptionalInt.empty();
     private int dataSize = 64;
     private long historySize = -1;
 
@@ -68,6 +71,12 @@ final class TransactionFixture {
 
     Builder timestampMs(long value) {
       timestampMs = value;
+      return this;
+    }
+
+    /** A trust update (sequence 1, naming one issuer) in place of the data payload. */
+    Builder trustUpdate(int effectiveIndex) {
+      trustUpdate = OptionalInt.of(effectiveIndex);
       return this;
     }
 
@@ -109,6 +118,15 @@ final class TransactionFixture {
                 .setConfirmedRoot(randomBytes(32))
                 .setHistoryRoot(randomBytes(32))
                 .setHistorySize(historySize >= 0 ? historySize : milestone.getAsInt() * 10L));
+      } else if (trustUpdate.isPresent()) {
+        essence.setTrustUpdate(
+            TrustUpdatePayload.newBuilder()
+                .setSequence(1)
+                .setEffectiveIndex(trustUpdate.getAsInt())
+                .addIssuers(
+                    IssuerChange.newBuilder()
+                        .setKey(randomBytes(32))
+                        .setOrganisation("Depot South")));
       } else {
         DataPayload.Builder data = DataPayload.newBuilder().setData(randomBytes(dataSize));
         tag.ifPresent(t -> data.setTag(ByteString.copyFrom(t.bytes())));

@@ -24,6 +24,13 @@ public record StorageSection(
     int backgroundJobs,
     int pruneKeepMilestones) {
 
+  /**
+   * The fewest milestones pruning may keep: well above the depth below which tip selection and
+   * solidification still accept attachments (15 milestones below the latest, as
+   * docs/tip-selection.md says), so that a late transaction never approves one that is gone.
+   */
+  public static final int MIN_PRUNE_KEEP_MILESTONES = 100;
+
   private static final long MIB = 1 << 20;
 
   public StorageSection {
@@ -52,9 +59,12 @@ public record StorageSection(
         "storage.backgroundJobs",
         "must be 1 to 64, not " + backgroundJobs);
     check(
-        pruneKeepMilestones >= 0,
+        pruneKeepMilestones == 0 || pruneKeepMilestones >= MIN_PRUNE_KEEP_MILESTONES,
         "storage.pruneKeepMilestones",
-        "must be 0 (off) or the number of milestones to keep, not " + pruneKeepMilestones);
+        "must be 0 (off) or at least "
+            + MIN_PRUNE_KEEP_MILESTONES
+            + " milestones to keep, not "
+            + pruneKeepMilestones);
   }
 
   /** Whether old confirmed transactions are pruned (off by default: full history). */

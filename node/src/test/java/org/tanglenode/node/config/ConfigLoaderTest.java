@@ -120,6 +120,8 @@ class ConfigLoaderTest {
         .hasMessageContaining("storage.maxGroupDelayMs");
     assertThatThrownBy(() -> parse("gossip:\n  allowListEnabled: true\n"))
         .hasMessageContaining("gossip.allowList");
+    assertThatThrownBy(() -> parse("storage:\n  pruneKeepMilestones: 5\n"))
+        .hasMessageContaining("storage.pruneKeepMilestones: must be 0 (off) or at least 100");
   }
 
   @Test

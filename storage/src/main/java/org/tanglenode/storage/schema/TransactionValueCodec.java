@@ -42,7 +42,7 @@ public final class TransactionValueCodec {
   private static void check(byte[] value) {
     if (value.length <= PREFIX) {
       throw new CorruptValueException(
-          "a transaction value has more than " + PREFIX + " bytes, found " + value.length);
+          "a transaction value must have more than " + PREFIX + " bytes, found " + value.length);
     }
   }
 }
