@@ -47,13 +47,18 @@ public class StorageInsertBenchmark extends BenchmarkBase {
     @Param({"0"})
     int preload;
 
-    private final GeneratedTransactions generator = new GeneratedTransactions(SEED);
+    /** Where each transaction's second parent comes from: RECENT, OLD or MISSING. */
+    @Param({"RECENT"})
+    String parents;
+
+    private GeneratedTransactions generator;
     private Path folder;
     private Storage storage;
     List<StorableTransaction> next;
 
     @Setup(Level.Trial)
     public void open() {
+      generator = new GeneratedTransactions(SEED, GeneratedTransactions.Parents.valueOf(parents));
       folder = TempFolder.create("bench-store");
       storage =
           Storage.open(
@@ -92,7 +97,11 @@ public class StorageInsertBenchmark extends BenchmarkBase {
     @Param({"0"})
     int preload;
 
-    private final GeneratedTransactions generator = new GeneratedTransactions(SEED);
+    /** As the store's, so that both insert the same transactions. */
+    @Param({"RECENT"})
+    String parents;
+
+    private GeneratedTransactions generator;
     private Path folder;
     private RocksDB raw;
     private Options options;
@@ -101,6 +110,7 @@ public class StorageInsertBenchmark extends BenchmarkBase {
 
     @Setup(Level.Trial)
     public void open() throws RocksDBException {
+      generator = new GeneratedTransactions(SEED, GeneratedTransactions.Parents.valueOf(parents));
       folder = TempFolder.create("bench-raw");
       RocksDB.loadLibrary();
       options = new Options().setCreateIfMissing(true);
