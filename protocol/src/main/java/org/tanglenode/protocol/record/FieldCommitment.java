@@ -3,7 +3,6 @@ package org.tanglenode.protocol.record;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.tanglenode.crypto.hash.Blake2b256;
 
 /**
@@ -15,7 +14,6 @@ import org.tanglenode.crypto.hash.Blake2b256;
 public final class FieldCommitment {
 
   public static final int SALT_BYTES = 32;
-  private static final HexFormat HEX = HexFormat.of();
 
   private FieldCommitment() {}
 
@@ -46,10 +44,5 @@ public final class FieldCommitment {
       return false;
     }
     return MessageDigest.isEqual(commitment, commit(salt, name, value));
-  }
-
-  /** The commitment as lowercase hex, as records carry it. */
-  public static String hex(byte[] commitment) {
-    return HEX.formatHex(commitment);
   }
 }
