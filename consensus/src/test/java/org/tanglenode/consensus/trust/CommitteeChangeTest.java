@@ -227,15 +227,7 @@ class CommitteeChangeTest {
     Transaction update = handOver();
     try (TestNode node = TestNode.start(f.network(), dir);
         Coordinator coordinator =
-            node.coordinatorForTest(
-                List.of(key(101), key(102), key(201)),
-                () -> List.of(update.id()),
-                tx -> {
-                  node.storeUnindexed(tx);
-                  return CompletableFuture.completedFuture(
-                      node.confirmer().confirm(tx) instanceof ConfirmationOutcome.Confirmed);
-                },
-                scheduler)) {
+            confirmingCoordinator(node, List.of(key(101), key(102), key(201)), update, scheduler)) {
       node.storeUnindexed(update);
       for (int index = 1; index <= 4; index++) {
         IssueOutcome outcome = coordinator.issue();
@@ -257,16 +249,7 @@ class CommitteeChangeTest {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     Transaction update = handOver();
     try (TestNode node = TestNode.start(f.network(), dir);
-        Coordinator coordinator =
-            node.coordinatorForTest(
-                A,
-                () -> List.of(update.id()),
-                tx -> {
-                  node.storeUnindexed(tx);
-                  return CompletableFuture.completedFuture(
-                      node.confirmer().confirm(tx) instanceof ConfirmationOutcome.Confirmed);
-                },
-                scheduler)) {
+        Coordinator coordinator = confirmingCoordinator(node, A, update, scheduler)) {
       node.storeUnindexed(update);
       assertThat(coordinator.issue().code()).isEqualTo(IssueOutcome.Code.ISSUED);
       assertThat(coordinator.issue().code()).isEqualTo(IssueOutcome.Code.ISSUED);
@@ -274,5 +257,25 @@ class CommitteeChangeTest {
     } finally {
       scheduler.shutdownNow();
     }
+  }
+
+  /**
+   * A coordinator holding {@code keys} whose milestones approve {@code update} and are stored and
+   * confirmed on {@code node} as soon as they are issued.
+   */
+  private static Coordinator confirmingCoordinator(
+      TestNode node,
+      List<Ed25519PrivateKey> keys,
+      Transaction update,
+      ScheduledExecutorService scheduler) {
+    return node.coordinatorForTest(
+        keys,
+        () -> List.of(update.id()),
+        tx -> {
+          node.storeUnindexed(tx);
+          return CompletableFuture.completedFuture(
+              node.confirmer().confirm(tx) instanceof ConfirmationOutcome.Confirmed);
+        },
+        scheduler);
   }
 }

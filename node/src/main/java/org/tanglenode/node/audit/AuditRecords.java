@@ -83,7 +83,7 @@ public final class AuditRecords {
             .milestone(index)
             .orElseThrow(
                 () -> new AuditQueryException(Reason.UNKNOWN_MILESTONE, "no milestone " + index));
-    Transaction tx = transaction(id);
+    Transaction tx = stored.transaction(id);
     if (!(tx.payload() instanceof Payload.Milestone payload)) {
       throw new IllegalStateException(
           "milestone " + index + " (" + id + ") has no milestone payload");
@@ -221,7 +221,7 @@ public final class AuditRecords {
       TransactionId id,
       Optional<Ed25519PublicKey> issuer,
       Map<Integer, MilestoneFacts> milestones) {
-    Transaction tx = transaction(id);
+    Transaction tx = stored.transaction(id);
     if (issuer.isPresent() && !issuer.get().equals(tx.issuer())) {
       return Optional.empty();
     }
@@ -261,15 +261,11 @@ public final class AuditRecords {
             .milestone(index)
             .orElseThrow(
                 () -> new IllegalStateException("confirmed milestone " + index + " is not stored"));
-    if (!(transaction(id).payload() instanceof Payload.Milestone payload)) {
+    if (!(stored.transaction(id).payload() instanceof Payload.Milestone payload)) {
       throw new IllegalStateException(
           "milestone " + index + " (" + id + ") has no milestone payload");
     }
     return payload.historySize();
-  }
-
-  private Transaction transaction(TransactionId id) {
-    return stored.transaction(id);
   }
 
   static TagCursor tagCursor(String text) {

@@ -115,6 +115,14 @@ class AuditTrailTest {
         "trail", "prove", trail, "--tx", tx, "--field", field, "--value", value, saltOption, salt);
   }
 
+  /** {@code tangle trail append TRAIL --event e OPTIONS... --key KEY}. */
+  private CliRun appendTo(String trail, String key, String... options) {
+    List<String> all = new ArrayList<>(List.of("trail", "append", trail, "--event", "e"));
+    all.addAll(List.of(options));
+    all.addAll(List.of("--key", key));
+    return cli(all.toArray(String[]::new));
+  }
+
   private CliRun cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--api", api, "--token", WRITE_TOKEN));
@@ -499,42 +507,20 @@ class AuditTrailTest {
     assertThat(longNote.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(longNote.err()).contains("INVALID_RECORD: note: 1 to 256 characters");
 
-    CliRun longField =
-        cli(
-            "trail",
-            "append",
-            "t-1",
-            "--event",
-            "e",
-            "--field",
-            "a=" + "v".repeat(257),
-            "--key",
-            key);
+    CliRun longField = appendTo("t-1", key, "--field", "a=" + "v".repeat(257));
     assertThat(longField.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(longField.err()).contains("INVALID_RECORD: fields.a");
 
-    List<String> many = new ArrayList<>(List.of("trail", "append", "t-1", "--event", "e"));
+    List<String> fields = new ArrayList<>();
     for (int i = 0; i < 17; i++) {
-      many.addAll(List.of("--field", "f" + i + "=v"));
+      fields.addAll(List.of("--field", "f" + i + "=v"));
     }
-    many.addAll(List.of("--key", key));
-    CliRun tooMany = cli(many.toArray(String[]::new));
+    CliRun tooMany = appendTo("t-1", key, fields.toArray(String[]::new));
     assertThat(tooMany.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(tooMany.err()).contains("INVALID_RECORD: fields: at most 16");
 
     CliRun tooLarge =
-        cli(
-            "trail",
-            "append",
-            "t-1",
-            "--event",
-            "e",
-            "--field",
-            "a=" + "v".repeat(150),
-            "--field",
-            "b=" + "v".repeat(150),
-            "--key",
-            key);
+        appendTo("t-1", key, "--field", "a=" + "v".repeat(150), "--field", "b=" + "v".repeat(150));
     assertThat(tooLarge.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(tooLarge.err()).contains("DATA_TOO_LARGE: the record has").contains("allows 300");
 
