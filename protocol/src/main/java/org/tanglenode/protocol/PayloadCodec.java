@@ -85,12 +85,13 @@ final class PayloadCodec {
       if (input.getTransactionId().size() != TransactionId.SIZE) {
         throw invalidTransfer("an input's transaction id has 32 bytes");
       }
+      // uint32: checked before OutputRef sees it, as a value >= 2^31 is negative in Java.
+      if (input.getIndex() < 0 || input.getIndex() >= MAX_TRANSFER_ENTRIES) {
+        throw invalidTransfer("an input's output index is below " + MAX_TRANSFER_ENTRIES);
+      }
       OutputRef ref =
           new OutputRef(
               new TransactionId(input.getTransactionId().toByteArray()), input.getIndex());
-      if (ref.index() < 0 || ref.index() >= MAX_TRANSFER_ENTRIES) {
-        throw invalidTransfer("an input's output index is below " + MAX_TRANSFER_ENTRIES);
-      }
       if (inputs.contains(ref)) {
         throw invalidTransfer("input " + ref + " is spent twice");
       }
@@ -130,8 +131,9 @@ final class PayloadCodec {
       previous = address;
       addresses.add(address.toByteArray());
     }
+    // uint32 on the wire: a value >= 2^31 is negative here and as far out of range as it looks.
     int threshold = output.getThreshold() == 0 ? 1 : output.getThreshold();
-    if (output.getThreshold() == 1 || threshold > count) {
+    if (output.getThreshold() == 1 || threshold < 1 || threshold > count) {
       // 1 is written as 0 (omitted), so that one output has one encoding.
       throw invalidTransfer("an output's threshold is 0 (meaning 1) or 2 to the address count");
     }

@@ -343,6 +343,38 @@ class TransactionValidatorTest {
               b -> b.getEssenceBuilder().getTransferBuilder().getOutputsBuilder(0).setThreshold(1)),
           RejectReason.INVALID_TRANSFER);
     }
+
+    @Test
+    void unsignedWireValuesThatJavaReadsAsNegativeAreRefusedWithTheirRule() {
+      // uint32 >= 2^31 and uint64 >= 2^63 arrive as negative Java numbers; each must still be
+      // refused by the rule that names the field, not decoded into a nonsense output.
+      Transaction tx = transfer(new Output(10, List.of(addressA, addressB), 2, 0));
+      assertRejected(
+          mutate(
+              tx,
+              b ->
+                  b.getEssenceBuilder()
+                      .getTransferBuilder()
+                      .getOutputsBuilder(0)
+                      .setThreshold(Integer.MIN_VALUE)),
+          RejectReason.INVALID_TRANSFER);
+      assertRejected(
+          mutate(
+              tx,
+              b ->
+                  b.getEssenceBuilder()
+                      .getTransferBuilder()
+                      .getOutputsBuilder(0)
+                      .setAmount(Long.MIN_VALUE)),
+          RejectReason.INVALID_TRANSFER);
+      assertRejected(
+          mutate(
+              tx, b -> b.getEssenceBuilder().getTransferBuilder().getInputsBuilder(0).setIndex(-1)),
+          RejectReason.INVALID_TRANSFER);
+      assertRejected(
+          mutate(tx, b -> b.getEssenceBuilder().setTimestampMs(Long.MIN_VALUE)),
+          RejectReason.TIMESTAMP_OUT_OF_WINDOW);
+    }
   }
 
   @Nested
@@ -372,6 +404,10 @@ class TransactionValidatorTest {
       Transaction first = milestone(1, Optional.empty());
       assertRejected(
           mutate(first, b -> b.getEssenceBuilder().getMilestoneBuilder().setIndex(0)),
+          RejectReason.INVALID_MILESTONE);
+      assertRejected(
+          mutate(
+              first, b -> b.getEssenceBuilder().getMilestoneBuilder().setIndex(Integer.MIN_VALUE)),
           RejectReason.INVALID_MILESTONE);
       assertRejected(
           mutate(first, b -> b.getEssenceBuilder().getMilestoneBuilder().setIndex(2)),
