@@ -2,6 +2,9 @@ package org.tanglenode.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tanglenode.crypto.hash.Blake2b256;
 import org.tanglenode.crypto.pow.ProofOfWork;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.genesis.Committee;
@@ -98,5 +102,27 @@ class WorkedExampleTest {
     for (long nonce = 0; nonce < NONCE; nonce++) {
       assertThat(ProofOfWork.meets(digest, nonce, 8)).isFalse();
     }
+  }
+
+  @Test
+  void theBlocksOfProtocolMdAreTheseBytes() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "protocol.md"));
+    String example = page.substring(page.indexOf("## 9. Worked example"));
+
+    String genesisJson = fencedBlockAfter(example, "```json\n");
+    assertThat(Blake2b256.digest((genesisJson + "\n").getBytes(StandardCharsets.UTF_8)))
+        .asHexString()
+        .isEqualToIgnoringCase(NETWORK_ID);
+    String fullHex = fencedBlockAfter(example, "In full (hex):\n\n```\n").replace("\n", "");
+    assertThat(fullHex).isEqualTo(ENCODING);
+    assertThat(example).contains("The " + HEX.parseHex(ENCODING).length + "-byte transaction");
+    String issuerKey = HEX.formatHex(seedOf(2).publicKey().bytes());
+    assertThat(example)
+        .contains("22 20 " + issuerKey.substring(0, 8) + "..." + issuerKey.substring(56) + "   ");
+  }
+
+  private static String fencedBlockAfter(String text, String opening) {
+    int start = text.indexOf(opening) + opening.length();
+    return text.substring(start, text.indexOf("```", start)).strip();
   }
 }

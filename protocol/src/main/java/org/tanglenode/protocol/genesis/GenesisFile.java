@@ -1,5 +1,6 @@
 package org.tanglenode.protocol.genesis;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,10 @@ import org.tanglenode.crypto.sign.Ed25519PublicKey;
 public final class GenesisFile {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // A key given twice would be read differently by parsers that keep the first copy.
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final HexFormat HEX = HexFormat.of();
 
   private static final Set<String> TOP_KEYS =

@@ -97,6 +97,42 @@ class GenesisFileTest {
   }
 
   @Test
+  void numbersAreJsonIntegersAndAKeyAppearsOnce() {
+    String json = new String(GenesisFile.encode(genesis), StandardCharsets.UTF_8);
+
+    for (String number : List.of("8.0", "8e0", "0.8e1")) {
+      assertThatThrownBy(
+              () ->
+                  GenesisFile.parse(
+                      json.replace("\"powDifficulty\" : 8", "\"powDifficulty\" : " + number)
+                          .getBytes(StandardCharsets.UTF_8)))
+          .as(number)
+          .hasMessageContaining("powDifficulty: missing or not a whole number");
+    }
+    // Two parsers that kept different copies of a key would read two networks from one file.
+    assertThatThrownBy(
+            () ->
+                GenesisFile.parse(
+                    json.replace(
+                            "\"powDifficulty\" : 8", "\"powDifficulty\" : 8, \"powDifficulty\" : 0")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("powDifficulty");
+  }
+
+  @Test
+  void hexDigitsMayBeEitherCaseAndNameTheSameKey() {
+    String json = new String(GenesisFile.encode(genesis), StandardCharsets.UTF_8);
+    String key = genesis.committee().keys().get(0).toHex();
+
+    Network upper =
+        GenesisFile.parse(
+            json.replace(key, key.toUpperCase(java.util.Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(upper.genesis().committee().keys()).isEqualTo(genesis.committee().keys());
+  }
+
+  @Test
   void issuersReadBackInOrderAndAreLeftOutOfFilesThatNameNone() {
     Genesis named =
         withIssuers(
