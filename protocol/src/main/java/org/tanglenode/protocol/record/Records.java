@@ -116,20 +116,48 @@ public final class Records {
     }
   }
 
+  /**
+   * Lengths count Unicode code points and "white space" is ECMAScript's set (WhiteSpace and
+   * LineTerminator), because that is what the JSON Schemas of docs/schemas mean by {@code
+   * maxLength} and {@code \s}: a record the schema admits is one this code admits.
+   */
   static void checkText(String text, String name, int maxChars) {
     if (text == null
         || text.isEmpty()
-        || text.length() > maxChars
-        || !text.strip().equals(text)
-        || text.chars().anyMatch(Character::isISOControl)
-        || hasUnpairedSurrogate(text)) {
+        || hasUnpairedSurrogate(text)
+        || text.codePointCount(0, text.length()) > maxChars
+        || isWhiteSpace(text.charAt(0))
+        || isWhiteSpace(text.charAt(text.length() - 1))
+        || text.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
           name
               + ": 1 to "
               + maxChars
-              + " characters, no control characters, no unpaired surrogates, no leading or"
-              + " trailing space");
+              + " characters (code points), no control characters, no unpaired surrogates, no"
+              + " leading or trailing white space");
     }
+  }
+
+  /** ECMAScript's WhiteSpace and LineTerminator: the characters {@code \s} matches there. */
+  static boolean isWhiteSpace(char c) {
+    return switch (c) {
+      case '\t',
+          '\n',
+          '\u000b',
+          '\f',
+          '\r',
+          ' ',
+          '\u00a0',
+          '\u1680',
+          '\u2028',
+          '\u2029',
+          '\u202f',
+          '\u205f',
+          '\u3000',
+          '\ufeff' ->
+          true;
+      default -> c >= '\u2000' && c <= '\u200a';
+    };
   }
 
   private static boolean hasUnpairedSurrogate(String text) {

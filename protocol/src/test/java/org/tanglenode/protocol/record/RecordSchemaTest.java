@@ -100,4 +100,37 @@ class RecordSchemaTest {
     assertThat(anchors.problems(anchor.deepCopy().put("size", -1))).isNotEmpty();
     assertThat(anchors.problems(anchor.deepCopy().remove(List.of("sha256")))).isNotEmpty();
   }
+
+  @Test
+  void schemaAndCodeAgreeOnCharactersBeyondUtf16UnitsAndOnUnicodeWhiteSpace() throws Exception {
+    SchemaSubset anchors = new SchemaSubset(schema("anchor.schema.json"));
+    ObjectNode anchor = (ObjectNode) schema("anchor.schema.json").path("examples").get(0);
+    DocumentHash doc = DocumentHash.of("a document".getBytes());
+    String emoji = "\uD83D\uDCE6"; // one code point, two UTF-16 units
+    List<String> notes =
+        List.of(
+            emoji.repeat(200),
+            emoji.repeat(256),
+            emoji.repeat(257),
+            "\u00a0leading no-break space",
+            "trailing ideographic space\u3000",
+            "trailing figure space\u2007",
+            "\ufeffleading byte order mark",
+            "inner\u00a0no-break\u2028separator",
+            "tab\tinside");
+    for (String note : notes) {
+      boolean schemaAccepts = anchors.problems(anchor.deepCopy().put("note", note)).isEmpty();
+      boolean codeAccepts;
+      try {
+        new AnchorRecord(doc, Optional.of(note));
+        codeAccepts = true;
+      } catch (IllegalArgumentException refused) {
+        codeAccepts = false;
+      }
+      assertThat(schemaAccepts).as("schema and code on %s", note).isEqualTo(codeAccepts);
+    }
+    assertThat(anchors.problems(anchor.deepCopy().put("note", emoji.repeat(256)))).isEmpty();
+    assertThat(anchors.problems(anchor.deepCopy().put("note", emoji.repeat(257)))).isNotEmpty();
+    assertThat(anchors.problems(anchor.deepCopy().put("note", "\u00a0x"))).isNotEmpty();
+  }
 }

@@ -124,8 +124,10 @@ final class SchemaSubset {
   }
 
   private static void text(JsonNode schema, String text, String at, List<String> out) {
-    if (text.length() < schema.path("minLength").asInt(0)
-        || text.length() > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+    // JSON Schema counts a string's length in code points, not UTF-16 units.
+    int length = text.codePointCount(0, text.length());
+    if (length < schema.path("minLength").asInt(0)
+        || length > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
       out.add(at + ": wrong length");
     }
     if (schema.has("pattern")
