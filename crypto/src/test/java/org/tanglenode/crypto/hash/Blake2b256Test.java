@@ -33,6 +33,18 @@ class Blake2b256Test {
 
     assertThat(HEX.formatHex(Blake2b256.digest(message))).isEqualTo(expectedHex);
     assertThat(HEX.formatHex(HashFunction.blake2b256().hash(message))).isEqualTo(expectedHex);
+    // The same digest when the message arrives byte by byte and in uneven blocks.
+    Blake2b256Hasher hasher = new Blake2b256Hasher();
+    for (byte b : message) {
+      hasher.update(b);
+    }
+    assertThat(HEX.formatHex(hasher.finish())).isEqualTo(expectedHex);
+    for (int i = 0; i < message.length; i += 7) {
+      hasher.update(message, i, Math.min(7, message.length - i));
+    }
+    assertThat(HEX.formatHex(hasher.finish()))
+        .as("after finish it starts over")
+        .isEqualTo(expectedHex);
   }
 
   @Test

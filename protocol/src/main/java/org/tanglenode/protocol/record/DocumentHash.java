@@ -8,7 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.tanglenode.crypto.hash.Blake2b256;
+import org.tanglenode.crypto.hash.Blake2b256Hasher;
 
 /**
  * What the ledger keeps of a document: its SHA-256 (what other tools show), its BLAKE2b-256 (the
@@ -41,7 +42,7 @@ public record DocumentHash(byte[] sha256, byte[] blake2b256, long size) {
   /** Hashes the file at {@code file} in one streaming pass; the file is read, never sent. */
   public static DocumentHash of(Path file) throws IOException {
     MessageDigest sha = sha256Digest();
-    Blake2bDigest blake = new Blake2bDigest(256);
+    Blake2b256Hasher blake = new Blake2b256Hasher();
     long size = 0;
     byte[] buffer = new byte[BUFFER_BYTES];
     try (InputStream in = Files.newInputStream(file)) {
@@ -51,18 +52,13 @@ public record DocumentHash(byte[] sha256, byte[] blake2b256, long size) {
         size += n;
       }
     }
-    byte[] blakeOut = new byte[32];
-    blake.doFinal(blakeOut, 0);
-    return new DocumentHash(sha.digest(), blakeOut, size);
+    return new DocumentHash(sha.digest(), blake.finish(), size);
   }
 
   /** Hashes bytes held in memory, as {@link #of(Path)} hashes a file of these bytes. */
   public static DocumentHash of(byte[] document) {
-    Blake2bDigest blake = new Blake2bDigest(256);
-    blake.update(document, 0, document.length);
-    byte[] blakeOut = new byte[32];
-    blake.doFinal(blakeOut, 0);
-    return new DocumentHash(sha256Digest().digest(document), blakeOut, document.length);
+    return new DocumentHash(
+        sha256Digest().digest(document), Blake2b256.digest(document), document.length);
   }
 
   @Override
