@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The append-only history tree of DESIGN.md: one RFC 9162 log tree over every confirmed
+ * The append-only history tree (docs/consensus.md): one RFC 9162 log tree over every confirmed
  * transaction, in confirmation order. Milestones carry its root and size; receipts carry inclusion
  * proofs against it, and consistency proofs show that a later milestone's tree extends an earlier
  * one's.

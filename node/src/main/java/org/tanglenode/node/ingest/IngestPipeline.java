@@ -32,7 +32,7 @@ import org.tanglenode.storage.TransactionStore;
 import org.tanglenode.storage.UpdateOutcome;
 
 /**
- * The path of one transaction (DESIGN.md), from bytes to stored: the cheap checks and the
+ * The path of one transaction (docs/architecture.md), from bytes to stored: the cheap checks and the
  * seen-before filter on the caller's thread (a Netty event loop: nothing here blocks), then the
  * bounded queue to the signature workers, the storage look-up and signature check on a worker, the
  * group-commit write (a worker waits while storage's queue is full, so a full storage fills this
