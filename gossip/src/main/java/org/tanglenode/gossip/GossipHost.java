@@ -23,11 +23,11 @@ public interface GossipHost {
    * is the BLAKE2b-256 of {@code bytes}, already computed; ownership of {@code bytes} passes to the
    * host (gossip does not copy or touch the array again).
    *
-   * <p>The stage completes when the host has decided: {@link OfferResult.Accepted} once validated and
-   * durably stored, {@link OfferResult.Duplicate} if already known, {@link
-   * OfferResult.Invalid} if a check failed (counts against the peer), {@link OfferResult.QueueFull}
-   * if the ingest queue is full (gossip stops reading from that peer and offers the same bytes
-   * again a little later). While stages of a peer are outstanding, gossip counts them; above {@link
+   * <p>The stage completes when the host has decided: {@link OfferResult.Accepted} once validated
+   * and durably stored, {@link OfferResult.Duplicate} if already known, {@link OfferResult.Invalid}
+   * if a check failed (counts against the peer), {@link OfferResult.QueueFull} if the ingest queue
+   * is full (gossip stops reading from that peer and offers the same bytes again a little later).
+   * While stages of a peer are outstanding, gossip counts them; above {@link
    * GossipConfig#maxPendingOffersPerPeer()} it stops reading from the peer, so a host that
    * completes late slows its peers down instead of buffering.
    */

@@ -11,9 +11,7 @@ public sealed interface StoreOutcome {
     /** Written with all its indexes and durable per the durability setting. */
     STORED,
     /** It was stored before; nothing was written. */
-    ALREADY_STORED,
-    /** The write queue was full ({@link TransactionStore#tryStore} only); nothing was written. */
-    QUEUE_FULL
+    ALREADY_STORED
   }
 
   TransactionId id();
@@ -39,17 +37,6 @@ public sealed interface StoreOutcome {
     @Override
     public Code code() {
       return Code.ALREADY_STORED;
-    }
-  }
-
-  record QueueFull(TransactionId id) implements StoreOutcome {
-    public QueueFull {
-      Objects.requireNonNull(id, "id");
-    }
-
-    @Override
-    public Code code() {
-      return Code.QUEUE_FULL;
     }
   }
 }

@@ -77,7 +77,6 @@ public final class TransactionStore implements AutoCloseable {
   private final SpentOutputCodec spentCodec = new SpentOutputCodec();
   private final LedgerDiffKeyCodec diffCodec = new LedgerDiffKeyCodec();
 
-  private Counter rejected;
   private CommittedState committed;
   private GroupCommitWriter writer;
   private Thread writerThread;
@@ -109,10 +108,6 @@ public final class TransactionStore implements AutoCloseable {
                 .register(registry));
     Set<TransactionId> tips = new HashSet<>(storedTips());
     Set<TransactionId> awaited = new HashSet<>(idsOf(Column.AWAITED_PARENTS));
-    rejected =
-        Counter.builder("tangle.storage.write.queue.rejected")
-            .description("Writes refused because the write queue was full")
-            .register(registry);
     Gauge.builder("tangle.storage.write.queue.depth", queue, BlockingQueue::size)
         .description("Writes waiting for the writer")
         .register(registry);
@@ -141,31 +136,11 @@ public final class TransactionStore implements AutoCloseable {
     return done;
   }
 
-  /** Like {@link #store}, but refuses with {@link StoreOutcome.QueueFull} instead of waiting. */
-  public CompletableFuture<StoreOutcome> tryStore(StorableTransaction transaction) {
-    Objects.requireNonNull(transaction, "transaction");
-    CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
-    if (!offer(new PendingWrite.Insert(transaction, done))) {
-      done.complete(new StoreOutcome.QueueFull(transaction.id()));
-    }
-    return done;
-  }
-
   /** Applies {@code update} atomically, waiting while the queue is full. */
   public CompletableFuture<UpdateOutcome> update(StateUpdate update) {
     Objects.requireNonNull(update, "update");
     CompletableFuture<UpdateOutcome> done = new CompletableFuture<>();
     enqueue(new PendingWrite.Update(update, done));
-    return done;
-  }
-
-  /** Like {@link #update}, but refuses with {@link UpdateOutcome.QueueFull} instead of waiting. */
-  public CompletableFuture<UpdateOutcome> tryUpdate(StateUpdate update) {
-    Objects.requireNonNull(update, "update");
-    CompletableFuture<UpdateOutcome> done = new CompletableFuture<>();
-    if (!offer(new PendingWrite.Update(update, done))) {
-      done.complete(new UpdateOutcome.QueueFull());
-    }
     return done;
   }
 
@@ -187,15 +162,6 @@ public final class TransactionStore implements AutoCloseable {
     if (death != null) {
       throw new StorageException("the storage writer died: " + death, death, false);
     }
-  }
-
-  private boolean offer(PendingWrite write) {
-    requireWriter();
-    if (queue.offer(write)) {
-      return true;
-    }
-    rejected.increment();
-    return false;
   }
 
   // ---- reads --------------------------------------------------------------------------------

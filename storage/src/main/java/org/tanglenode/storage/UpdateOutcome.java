@@ -12,9 +12,7 @@ public sealed interface UpdateOutcome {
     /** It names transactions that are not stored; nothing was written. */
     UNKNOWN_TRANSACTIONS,
     /** It spends outputs that are not unspent; nothing was written. */
-    UNKNOWN_OUTPUTS,
-    /** The write queue was full ({@link TransactionStore#tryUpdate} only); nothing was written. */
-    QUEUE_FULL
+    UNKNOWN_OUTPUTS
   }
 
   Code code();
@@ -46,13 +44,6 @@ public sealed interface UpdateOutcome {
     @Override
     public Code code() {
       return Code.UNKNOWN_OUTPUTS;
-    }
-  }
-
-  record QueueFull() implements UpdateOutcome {
-    @Override
-    public Code code() {
-      return Code.QUEUE_FULL;
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -466,7 +467,7 @@ class TransactionStoreTest {
   }
 
   @Test
-  void aFullQueueRefusesTryStoreAndCountsIt() throws Exception {
+  void aFullQueueMakesStoreWaitAndLosesNothing() throws Exception {
     storage.close();
     CountDownLatch writerInside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -510,15 +511,19 @@ class TransactionStoreTest {
 
     CompletableFuture<StoreOutcome> first = store.store(fixture.builder().build());
     writerInside.await();
-    CompletableFuture<StoreOutcome> queued = store.tryStore(fixture.builder().build());
-    CompletableFuture<StoreOutcome> refused = store.tryStore(fixture.builder().build());
+    CompletableFuture<StoreOutcome> queued = store.store(fixture.builder().build());
+    // The queue holds one write: a third caller waits in store() until the writer takes one.
+    CompletableFuture<CompletableFuture<StoreOutcome>> waiting =
+        CompletableFuture.supplyAsync(() -> store.store(fixture.builder().build()));
 
-    assertThat(refused.join().code()).isEqualTo(StoreOutcome.Code.QUEUE_FULL);
-    assertThat(registry.counter("tangle.storage.write.queue.rejected").count()).isEqualTo(1);
+    assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS))
+        .isInstanceOf(TimeoutException.class);
     assertThat(registry.get("tangle.storage.write.queue.depth").gauge().value()).isEqualTo(1);
     release.countDown();
     assertThat(first.join().code()).isEqualTo(StoreOutcome.Code.STORED);
     assertThat(queued.join().code()).isEqualTo(StoreOutcome.Code.STORED);
+    assertThat(waiting.join().join().code()).isEqualTo(StoreOutcome.Code.STORED);
+    assertThat(store.transactionCount()).isEqualTo(3);
   }
 
   @Test

@@ -32,8 +32,8 @@ import org.tanglenode.storage.TransactionStore;
 import org.tanglenode.storage.UpdateOutcome;
 
 /**
- * The path of one transaction (docs/architecture.md), from bytes to stored: the cheap checks and the
- * seen-before filter on the caller's thread (a Netty event loop: nothing here blocks), then the
+ * The path of one transaction (docs/architecture.md), from bytes to stored: the cheap checks and
+ * the seen-before filter on the caller's thread (a Netty event loop: nothing here blocks), then the
  * bounded queue to the signature workers, the storage look-up and signature check on a worker, the
  * group-commit write (a worker waits while storage's queue is full, so a full storage fills this
  * queue and callers get QUEUE_FULL), and last the {@link StoredListener}.
@@ -272,11 +272,6 @@ public final class IngestPipeline implements AutoCloseable {
       case ALREADY_STORED -> {
         duplicates.increment();
         done.complete(new IngestResult.Duplicate(tx.id()));
-      }
-      case QUEUE_FULL -> {
-        // store() waits instead of answering QUEUE_FULL; kept for completeness.
-        recent.remove(tx.id());
-        done.complete(new IngestResult.QueueFull());
       }
     }
   }
