@@ -183,10 +183,6 @@ public final class Consensus implements AutoCloseable {
     return milestoneGate;
   }
 
-  public TransactionStore store() {
-    return store;
-  }
-
   /** Closes the solidifier, then the confirmation thread. Idempotent; storage is the caller's. */
   @Override
   public void close() {
