@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -36,6 +37,11 @@ import org.tanglenode.crypto.sign.Ed25519PrivateKey;
  * -----END PRIVATE KEY-----
  * </pre>
  *
+ * <p>A key file may be encrypted with a passphrase: PEM {@code ENCRYPTED PRIVATE KEY} around a
+ * PKCS#8 {@code EncryptedPrivateKeyInfo} of the same 48 bytes, PBES2 with scrypt and AES-256-CBC
+ * ({@link ScryptEncryption}; {@code openssl pkey} reads it given the passphrase). Readers find the
+ * passphrase through {@link KeyPassphrase}; {@link #read(Path)} uses the environment.
+ *
  * <p>Files are created with mode 0600 set atomically at creation (never a moment readable by
  * others) and never overwritten. Reading is strict: one PEM block, no text around it, standard
  * base64 broken into lines of any length, exactly 48 DER bytes. PKCS#8 v2 files that also carry the
@@ -51,6 +57,8 @@ public final class KeyFile {
   static final int DER_LENGTH = DER_PREFIX.length + Ed25519PrivateKey.SIZE;
   static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
   static final String END = "-----END PRIVATE KEY-----";
+  static final String BEGIN_ENCRYPTED = "-----BEGIN ENCRYPTED PRIVATE KEY-----";
+  static final String END_ENCRYPTED = "-----END ENCRYPTED PRIVATE KEY-----";
 
   /** Far above the 120-odd bytes of a key file; anything larger is not one of ours. */
   static final long MAX_FILE_SIZE = 4096;
@@ -68,16 +76,12 @@ public final class KeyFile {
    *     already, or {@link Reason#WRITE_FAILED} on an I/O error (a partly written file is removed)
    */
   public static void write(Path file, Ed25519PrivateKey key) {
-    byte[] seed = key.seed();
-    byte[] der = new byte[DER_LENGTH];
+    byte[] der = privateKeyInfo(key);
     byte[] pem = null;
     try {
-      System.arraycopy(DER_PREFIX, 0, der, 0, DER_PREFIX.length);
-      System.arraycopy(seed, 0, der, DER_PREFIX.length, seed.length);
-      pem = pem(der);
+      pem = pem(der, BEGIN, END);
       writeNew(file, pem);
     } finally {
-      Arrays.fill(seed, (byte) 0);
       Arrays.fill(der, (byte) 0);
       if (pem != null) {
         Arrays.fill(pem, (byte) 0);
@@ -86,16 +90,84 @@ public final class KeyFile {
   }
 
   /**
-   * The key in {@code file}.
+   * As {@link #write}, with the key encrypted under {@code passphrase} (scrypt, AES-256-CBC).
+   *
+   * @throws IllegalArgumentException if the passphrase is empty
+   */
+  public static void writeEncrypted(
+      Path file, Ed25519PrivateKey key, char[] passphrase, SecureRandom random) {
+    writeEncrypted(file, key, passphrase, random, ScryptEncryption.COST);
+  }
+
+  static void writeEncrypted(
+      Path file, Ed25519PrivateKey key, char[] passphrase, SecureRandom random, int cost) {
+    if (passphrase.length == 0) {
+      throw new IllegalArgumentException("an empty passphrase encrypts nothing");
+    }
+    byte[] der = privateKeyInfo(key);
+    byte[] pem = null;
+    try {
+      pem =
+          pem(
+              ScryptEncryption.encrypt(der, passphrase, random, cost),
+              BEGIN_ENCRYPTED,
+              END_ENCRYPTED);
+      writeNew(file, pem);
+    } finally {
+      Arrays.fill(der, (byte) 0);
+      if (pem != null) {
+        Arrays.fill(pem, (byte) 0);
+      }
+    }
+  }
+
+  /** Whether {@code file} holds an encrypted key (so a passphrase will be needed). */
+  public static boolean isEncrypted(Path file) {
+    byte[] content = readContent(file);
+    try {
+      return new String(content, StandardCharsets.US_ASCII).strip().startsWith(BEGIN_ENCRYPTED);
+    } finally {
+      Arrays.fill(content, (byte) 0);
+    }
+  }
+
+  private static byte[] privateKeyInfo(Ed25519PrivateKey key) {
+    byte[] seed = key.seed();
+    byte[] der = new byte[DER_LENGTH];
+    System.arraycopy(DER_PREFIX, 0, der, 0, DER_PREFIX.length);
+    System.arraycopy(seed, 0, der, DER_PREFIX.length, seed.length);
+    Arrays.fill(seed, (byte) 0);
+    return der;
+  }
+
+  /**
+   * The key in {@code file}; for an encrypted file the passphrase comes from the environment
+   * ({@link KeyPassphrase#fromEnvironment}).
    *
    * @throws KeyFileException if the file is missing, cannot be read or is not a key file in this
    *     format; {@link KeyFileException#reason()} says which
    */
   public static Ed25519PrivateKey read(Path file) {
+    return read(file, KeyPassphrase.fromEnvironment(System.getenv()));
+  }
+
+  /**
+   * The key in {@code file}, asking {@code passphrase} only if the file is encrypted.
+   *
+   * @throws KeyFileException as {@link #read(Path)}, and with {@link Reason#PASSPHRASE_REQUIRED},
+   *     {@link Reason#WRONG_PASSPHRASE} or {@link Reason#UNSUPPORTED_ENCRYPTION} for encrypted
+   *     files
+   */
+  public static Ed25519PrivateKey read(Path file, KeyPassphrase passphrase) {
     byte[] content = readContent(file);
     byte[] der = null;
     try {
-      der = decodePem(file, content);
+      boolean encrypted =
+          new String(content, StandardCharsets.US_ASCII).strip().startsWith(BEGIN_ENCRYPTED);
+      der =
+          encrypted
+              ? decrypt(file, decodePem(file, content, BEGIN_ENCRYPTED, END_ENCRYPTED), passphrase)
+              : decodePem(file, content, BEGIN, END);
       if (der.length < DER_PREFIX.length
           || !Arrays.equals(der, 0, DER_PREFIX.length, DER_PREFIX, 0, DER_PREFIX.length)) {
         throw new KeyFileException(
@@ -150,14 +222,45 @@ public final class KeyFile {
     return excess;
   }
 
-  private static byte[] pem(byte[] der) {
+  private static byte[] decrypt(Path file, byte[] encryptedDer, KeyPassphrase passphrase) {
+    char[] secret =
+        passphrase
+            .passphraseFor(file)
+            .orElseThrow(
+                () ->
+                    new KeyFileException(
+                        file,
+                        Reason.PASSPHRASE_REQUIRED,
+                        "is encrypted: give its passphrase in "
+                            + KeyPassphrase.ENV_PASSPHRASE
+                            + " or a file named by "
+                            + KeyPassphrase.ENV_PASSPHRASE_FILE));
+    try {
+      byte[] der = ScryptEncryption.decrypt(encryptedDer, secret);
+      // CBC padding passes for about one wrong passphrase in 256; the content check catches it.
+      if (der.length != DER_LENGTH
+          || !Arrays.equals(der, 0, DER_PREFIX.length, DER_PREFIX, 0, DER_PREFIX.length)) {
+        Arrays.fill(der, (byte) 0);
+        throw new ScryptEncryption.WrongPassphrase();
+      }
+      return der;
+    } catch (ScryptEncryption.WrongPassphrase e) {
+      throw new KeyFileException(file, Reason.WRONG_PASSPHRASE, e.getMessage(), e);
+    } catch (ScryptEncryption.UnsupportedEncryption e) {
+      throw new KeyFileException(file, Reason.UNSUPPORTED_ENCRYPTION, e.getMessage(), e);
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  private static byte[] pem(byte[] der, String begin, String end) {
     String base64 = Base64.getEncoder().encodeToString(der);
-    StringBuilder out = new StringBuilder(BEGIN.length() + END.length() + base64.length() + 8);
-    out.append(BEGIN).append('\n');
+    StringBuilder out = new StringBuilder(begin.length() + end.length() + base64.length() + 8);
+    out.append(begin).append('\n');
     for (int i = 0; i < base64.length(); i += 64) {
       out.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
     }
-    out.append(END).append('\n');
+    out.append(end).append('\n');
     return out.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -232,8 +335,8 @@ public final class KeyFile {
     }
   }
 
-  /** The DER inside the one {@code PRIVATE KEY} block of {@code content}. */
-  private static byte[] decodePem(Path file, byte[] content) {
+  /** The DER inside the one PEM block of {@code content} between {@code begin} and {@code end}. */
+  private static byte[] decodePem(Path file, byte[] content, String begin, String end) {
     for (byte b : content) {
       if (b < 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t')) {
         throw new KeyFileException(file, Reason.BAD_PEM, "is not a PEM text file");
@@ -245,11 +348,11 @@ public final class KeyFile {
             .map(String::strip)
             .filter(line -> !line.isEmpty())
             .toList();
-    if (lines.isEmpty() || !lines.get(0).equals(BEGIN)) {
-      throw new KeyFileException(file, Reason.BAD_PEM, "does not start with " + BEGIN);
+    if (lines.isEmpty() || !lines.get(0).equals(begin)) {
+      throw new KeyFileException(file, Reason.BAD_PEM, "does not start with " + begin);
     }
-    if (lines.size() < 2 || !lines.get(lines.size() - 1).equals(END)) {
-      throw new KeyFileException(file, Reason.BAD_PEM, "does not end with " + END);
+    if (lines.size() < 2 || !lines.get(lines.size() - 1).equals(end)) {
+      throw new KeyFileException(file, Reason.BAD_PEM, "does not end with " + end);
     }
     StringBuilder body = new StringBuilder();
     for (String line : lines.subList(1, lines.size() - 1)) {

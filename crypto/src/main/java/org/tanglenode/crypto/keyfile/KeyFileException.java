@@ -28,7 +28,15 @@ public final class KeyFileException extends RuntimeException {
     /** Writing would overwrite an existing file. */
     ALREADY_EXISTS,
     /** An I/O error while writing. */
-    WRITE_FAILED
+    WRITE_FAILED,
+    /** The file is encrypted and no passphrase was given. */
+    PASSPHRASE_REQUIRED,
+    /** The passphrase does not open the file. */
+    WRONG_PASSPHRASE,
+    /** The passphrase source (its file) cannot be read, or is ambiguous. */
+    PASSPHRASE_UNREADABLE,
+    /** Encrypted with another scheme than PBES2 with scrypt and AES-256-CBC. */
+    UNSUPPORTED_ENCRYPTION
   }
 
   private final Path file;

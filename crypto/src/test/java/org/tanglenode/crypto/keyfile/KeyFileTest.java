@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.crypto.keyfile.KeyFileException.Reason;
@@ -284,5 +287,106 @@ class KeyFileTest {
     assertThat(key.toString()).doesNotContain(seedHex);
     assertThat(new KeyFileException(dir, Reason.BAD_PEM, "is not a PEM text file").toString())
         .doesNotContain(seedHex);
+  }
+
+  @Nested
+  class Encrypted {
+
+    private final char[] passphrase = "clinic 3 signs for lot 12".toCharArray();
+
+    private Path encrypted(Ed25519PrivateKey key) {
+      Path file = dir.resolve("encrypted.key");
+      KeyFile.writeEncrypted(file, key, passphrase, new SecureRandom());
+      return file;
+    }
+
+    @Test
+    void roundTripsWithThePassphraseAndHoldsNeitherSeedNorPlainDer() throws IOException {
+      Ed25519PrivateKey key = key(7);
+      Path file = encrypted(key);
+
+      assertThat(KeyFile.read(file, KeyPassphrase.of(passphrase))).isEqualTo(key);
+      assertThat(KeyFile.isEncrypted(file)).isTrue();
+      String content = Files.readString(file);
+      assertThat(content).startsWith(KeyFile.BEGIN_ENCRYPTED).doesNotContain(KeyFile.BEGIN + "\n");
+      byte[] der =
+          Base64.getMimeDecoder()
+              .decode(
+                  content
+                      .lines()
+                      .skip(1)
+                      .filter(l -> !l.startsWith("-----"))
+                      .reduce("", String::concat));
+      assertThat(HEX.formatHex(der)).doesNotContain(HEX.formatHex(key.seed()));
+      assertThat(Files.getPosixFilePermissions(file))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void aWrongOrMissingPassphraseIsATypedRefusal() {
+      Ed25519PrivateKey key = key(8);
+      Path file = encrypted(key);
+
+      assertFails(
+          () -> KeyFile.read(file, KeyPassphrase.of("clinic 4".toCharArray())),
+          file,
+          Reason.WRONG_PASSPHRASE,
+          key.seed());
+      assertFails(
+          () -> KeyFile.read(file, KeyPassphrase.none()),
+          file,
+          Reason.PASSPHRASE_REQUIRED,
+          key.seed());
+    }
+
+    @Test
+    void everyWrongPassphraseOfManyIsRefusedNeverAnotherKey() {
+      // CBC padding alone accepts about one wrong passphrase in 256; the content check must not.
+      Ed25519PrivateKey key = key(9);
+      Path file = dir.resolve("cheap.key");
+      KeyFile.writeEncrypted(file, key, passphrase, new SecureRandom(), 16);
+      for (int i = 0; i < 2_000; i++) {
+        char[] wrong = ("wrong " + i).toCharArray();
+        assertThatThrownBy(() -> KeyFile.read(file, KeyPassphrase.of(wrong)))
+            .isInstanceOf(KeyFileException.class)
+            .extracting(e -> ((KeyFileException) e).reason())
+            .isEqualTo(Reason.WRONG_PASSPHRASE);
+      }
+    }
+
+    @Test
+    void thePassphraseComesFromTheEnvironmentOrAFileItNames() throws IOException {
+      Ed25519PrivateKey key = key(10);
+      Path file = encrypted(key);
+      Path secret = dir.resolve("passphrase.txt");
+      Files.writeString(secret, new String(passphrase) + "\n");
+
+      assertThat(
+              KeyFile.read(
+                  file,
+                  KeyPassphrase.fromEnvironment(
+                      Map.of(KeyPassphrase.ENV_PASSPHRASE, new String(passphrase)))))
+          .isEqualTo(key);
+      assertThat(
+              KeyFile.read(
+                  file,
+                  KeyPassphrase.fromEnvironment(
+                      Map.of(KeyPassphrase.ENV_PASSPHRASE_FILE, secret.toString()))))
+          .isEqualTo(key);
+      assertFails(
+          () ->
+              KeyFile.read(
+                  file,
+                  KeyPassphrase.fromEnvironment(
+                      Map.of(KeyPassphrase.ENV_PASSPHRASE_FILE, dir.resolve("none").toString()))),
+          file,
+          Reason.PASSPHRASE_UNREADABLE,
+          key.seed());
+      // A plain key file needs no passphrase, whatever the environment says.
+      Path plain = dir.resolve("plain.key");
+      KeyFile.write(plain, key);
+      assertThat(KeyFile.read(plain, KeyPassphrase.none())).isEqualTo(key);
+    }
   }
 }

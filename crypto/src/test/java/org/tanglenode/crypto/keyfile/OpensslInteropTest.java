@@ -95,4 +95,56 @@ class OpensslInteropTest {
     assertThat(Arrays.copyOfRange(spki, spki.length - 32, spki.length))
         .isEqualTo(key.publicKey().bytes());
   }
+
+  @Test
+  void opensslOpensOurEncryptedKeyWithThePassphraseAndNotWithout() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(new java.security.SecureRandom());
+    Path file = dir.resolve("encrypted.key");
+    KeyFile.writeEncrypted(
+        file, key, "correct horse".toCharArray(), new java.security.SecureRandom());
+
+    Result publicKey =
+        run(
+            "pkey",
+            "-in",
+            file.toString(),
+            "-passin",
+            "pass:correct horse",
+            "-pubout",
+            "-outform",
+            "DER");
+    assertThat(publicKey.exitCode()).as(publicKey.stderr()).isZero();
+    byte[] spki = publicKey.stdout();
+    assertThat(Arrays.copyOfRange(spki, spki.length - 32, spki.length))
+        .isEqualTo(key.publicKey().bytes());
+    Result wrong = run("pkey", "-in", file.toString(), "-passin", "pass:wrong", "-noout");
+    assertThat(wrong.exitCode()).isNotZero();
+  }
+
+  @Test
+  void weOpenAKeyOpensslEncryptedWithScrypt() throws Exception {
+    Path plain = dir.resolve("plain.key");
+    Path encrypted = dir.resolve("scrypt.key");
+    assertThat(run("genpkey", "-algorithm", "ed25519", "-out", plain.toString()).exitCode())
+        .isZero();
+    Result convert =
+        run(
+            "pkcs8",
+            "-topk8",
+            "-scrypt",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            plain.toString(),
+            "-out",
+            encrypted.toString(),
+            "-passout",
+            "pass:field office 7");
+    assertThat(convert.exitCode()).as(convert.stderr()).isZero();
+
+    Ed25519PrivateKey key =
+        KeyFile.read(encrypted, KeyPassphrase.of("field office 7".toCharArray()));
+
+    assertThat(key.publicKey()).isEqualTo(KeyFile.read(plain).publicKey());
+  }
 }

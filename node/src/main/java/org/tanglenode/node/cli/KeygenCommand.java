@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import org.tanglenode.crypto.address.Address;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.keyfile.KeyFileException;
+import org.tanglenode.crypto.keyfile.KeyPassphrase;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,11 +36,43 @@ final class KeygenCommand implements Runnable {
       description = "Human-readable prefix of the network's addresses (default: ${DEFAULT-VALUE}).")
   String addressPrefix;
 
+  @Option(
+      names = "--encrypt",
+      description = {
+        "Encrypt the key file with a passphrase (scrypt, AES-256-CBC; openssl pkey reads it), taken",
+        "from TANGLE_KEY_PASSPHRASE or the file named by TANGLE_KEY_PASSPHRASE_FILE, never from the",
+        "command line. Nodes and commands reading the key take it from the same place."
+      })
+  boolean encrypt;
+
+  /** Where the passphrase is looked up; tests give their own. */
+  java.util.Map<String, String> environment = System.getenv();
+
   @Override
   public void run() {
-    Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+    SecureRandom random = new SecureRandom();
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(random);
     try {
-      KeyFile.write(out, key);
+      if (encrypt) {
+        char[] passphrase =
+            KeyPassphrase.fromEnvironment(environment)
+                .passphraseFor(out)
+                .filter(p -> p.length > 0)
+                .orElseThrow(
+                    () ->
+                        new CommandFailedException(
+                            "--encrypt needs a passphrase in "
+                                + KeyPassphrase.ENV_PASSPHRASE
+                                + " or a file named by "
+                                + KeyPassphrase.ENV_PASSPHRASE_FILE));
+        try {
+          KeyFile.writeEncrypted(out, key, passphrase, random);
+        } finally {
+          java.util.Arrays.fill(passphrase, '\0');
+        }
+      } else {
+        KeyFile.write(out, key);
+      }
     } catch (KeyFileException e) {
       throw new CommandFailedException(e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.crypto.keyfile.KeyFile;
+import org.tanglenode.crypto.keyfile.KeyPassphrase;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.ValidationResult;
@@ -35,6 +36,31 @@ class TangleCommandTest {
     assertThat(run.field("address:")).startsWith("tgl1");
     String seed = HexFormat.of().formatHex(KeyFile.read(key).seed());
     assertThat(run.out()).doesNotContain(seed);
+  }
+
+  @Test
+  void keygenEncryptsWithThePassphraseFromTheEnvironmentAndRefusesWithoutOne() throws Exception {
+    Path key = dir.resolve("encrypted.key");
+    KeygenCommand keygen = new KeygenCommand();
+    keygen.environment = java.util.Map.of(KeyPassphrase.ENV_PASSPHRASE, "regional office 4");
+    int exitCode = new picocli.CommandLine(keygen).execute("--out", key.toString(), "--encrypt");
+
+    assertThat(exitCode).isZero();
+    assertThat(KeyFile.isEncrypted(key)).isTrue();
+    assertThat(KeyFile.read(key, KeyPassphrase.of("regional office 4".toCharArray())).publicKey())
+        .isNotNull();
+
+    KeygenCommand without = new KeygenCommand();
+    without.environment = java.util.Map.of();
+    picocli.CommandLine commandLine = new picocli.CommandLine(without);
+    java.io.StringWriter err = new java.io.StringWriter();
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setExecutionExceptionHandler(
+        TangleCommand.commandLine().getExecutionExceptionHandler());
+    assertThat(commandLine.execute("--out", dir.resolve("none.key").toString(), "--encrypt"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains(KeyPassphrase.ENV_PASSPHRASE);
+    assertThat(dir.resolve("none.key")).doesNotExist();
   }
 
   @Test
