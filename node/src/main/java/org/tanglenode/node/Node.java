@@ -1,6 +1,7 @@
 package org.tanglenode.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,9 @@ import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.milestone.Coordinator;
 import org.tanglenode.consensus.solidification.OfferOutcome;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
+import org.tanglenode.consensus.tipselection.SolidTipPool;
+import org.tanglenode.consensus.tipselection.StoredSolidDag;
+import org.tanglenode.consensus.tipselection.TipPoolConfig;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.keyfile.KeyFileException;
 import org.tanglenode.crypto.pow.PowSolver;
@@ -46,16 +51,18 @@ import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.node.lifecycle.StartedServices;
 import org.tanglenode.node.view.ConsensusLedger;
 import org.tanglenode.node.view.MilestoneView;
-import org.tanglenode.node.view.SolidTips;
+import org.tanglenode.node.view.PoolTips;
 import org.tanglenode.node.view.StoreMilestones;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.DatabaseLockedException;
+import org.tanglenode.storage.RestartState;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
 import org.tanglenode.storage.TransactionStore;
@@ -158,12 +165,25 @@ public final class Node implements AutoCloseable {
             config.api().eventBufferSize(), config.api().maxEventSubscribers(), json, meters);
     services.add("events", events, events::close);
 
-    SolidTips tips =
-        new SolidTips(
-            store.restartState().tips(), network.rootId(), config.tips().maxTracked(), random);
-    Gauge.builder("tangle.tips", tips, SolidTips::tipCount)
-        .description("solid tips in the tip pool")
+    RestartState restart = store.restartState();
+    SolidTipPool pool =
+        new SolidTipPool(
+            new StoredSolidDag(
+                store,
+                new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
+                network.rootId(),
+                restart.solidEntryPoints().keySet()),
+            new TipPoolConfig(config.tips().maxTracked(), config.tips().maxDepth()),
+            new SplittableRandom(random.nextLong())); // its own: the pool's lock guards it
+    int rebuilt = pool.rebuild(restart.tips());
+    LOG.info("tip pool: {} tips from storage", rebuilt);
+    Gauge.builder("tangle.tips", pool, SolidTipPool::size)
+        .description("solid transactions without a solid child (the tip pool)")
         .register(meters);
+    FunctionCounter.builder("tangle.tips.evicted", pool, SolidTipPool::evicted)
+        .description("tips evicted at tips.maxTracked")
+        .register(meters);
+    TipSource tips = new PoolTips(pool);
     MilestoneView milestones = new StoreMilestones(store);
     Gauge.builder(
             "tangle.milestones.lag",
@@ -181,7 +201,7 @@ public final class Node implements AutoCloseable {
             this::requestMissing,
             meters,
             clock);
-    decider.solidifier().addListener(tips);
+    decider.solidifier().addListener(pool);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
     decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
@@ -200,7 +220,6 @@ public final class Node implements AutoCloseable {
     consensus = services.add("consensus", decider, decider::close);
 
     StoredFanout stored = new StoredFanout();
-    stored.add(tips);
     stored.add(tx -> offerToSolidifier(decider, tx));
     IngestPipeline ingest =
         new IngestPipeline(
@@ -232,7 +251,7 @@ public final class Node implements AutoCloseable {
     stored.add(events);
 
     if (config.coordinator().enabled()) {
-      startCoordinator(decider, committeeKeys, tips, ingest, network);
+      startCoordinator(decider, committeeKeys, pool, ingest, network);
     }
 
     if (config.api().enabled()) {
@@ -284,7 +303,7 @@ public final class Node implements AutoCloseable {
   private void startCoordinator(
       Consensus decider,
       List<Ed25519PrivateKey> committeeKeys,
-      TipSource tips,
+      SolidTipPool pool,
       IngestPipeline ingest,
       Network network) {
     ScheduledExecutorService scheduler =
@@ -299,7 +318,7 @@ public final class Node implements AutoCloseable {
         decider.coordinator(
             committeeKeys,
             () ->
-                tips.selectParents(MILESTONE_PARENTS).stream()
+                pool.select(MILESTONE_PARENTS).parents().stream()
                     .filter(id -> !id.equals(network.rootId()))
                     .toList(),
             tx ->
