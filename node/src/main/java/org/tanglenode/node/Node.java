@@ -24,6 +24,8 @@ import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.milestone.Coordinator;
 import org.tanglenode.consensus.solidification.OfferOutcome;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
+import org.tanglenode.consensus.tipselection.MilestoneParents;
+import org.tanglenode.consensus.tipselection.SolidDag;
 import org.tanglenode.consensus.tipselection.SolidTipPool;
 import org.tanglenode.consensus.tipselection.StoredSolidDag;
 import org.tanglenode.consensus.tipselection.TipPoolConfig;
@@ -89,7 +91,6 @@ import org.tanglenode.storage.TransactionStore;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-  private static final int MILESTONE_PARENTS = 8;
 
   private enum State {
     NEW,
@@ -166,13 +167,15 @@ public final class Node implements AutoCloseable {
     services.add("events", events, events::close);
 
     RestartState restart = store.restartState();
+    SolidDag dag =
+        new StoredSolidDag(
+            store,
+            new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
+            network.rootId(),
+            restart.solidEntryPoints().keySet());
     SolidTipPool pool =
         new SolidTipPool(
-            new StoredSolidDag(
-                store,
-                new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
-                network.rootId(),
-                restart.solidEntryPoints().keySet()),
+            dag,
             new TipPoolConfig(config.tips().maxTracked(), config.tips().maxDepth()),
             new SplittableRandom(random.nextLong())); // its own: the pool's lock guards it
     int rebuilt = pool.rebuild(restart.tips());
@@ -251,7 +254,7 @@ public final class Node implements AutoCloseable {
     stored.add(events);
 
     if (config.coordinator().enabled()) {
-      startCoordinator(decider, committeeKeys, pool, ingest, network);
+      startCoordinator(decider, committeeKeys, pool, dag, ingest);
     }
 
     if (config.api().enabled()) {
@@ -295,17 +298,17 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * The coordinator on a scheduler thread of its own: parents from the tip pool (without the root,
-   * which the coordinator approves by itself when there are none), milestones into the ingest
-   * pipeline like any other transaction. Closed before the scheduler, which is closed before
-   * gossip.
+   * The coordinator on a scheduler thread of its own: parents from the tip pool by {@link
+   * MilestoneParents} (oldest unconfirmed tip first, then the largest cones, at most {@code
+   * coordinator.maxConeTransactions} newly confirmed), milestones into the ingest pipeline like any
+   * other transaction. Closed before the scheduler, which is closed before gossip.
    */
   private void startCoordinator(
       Consensus decider,
       List<Ed25519PrivateKey> committeeKeys,
       SolidTipPool pool,
-      IngestPipeline ingest,
-      Network network) {
+      SolidDag dag,
+      IngestPipeline ingest) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -317,10 +320,7 @@ public final class Node implements AutoCloseable {
     Coordinator coordinator =
         decider.coordinator(
             committeeKeys,
-            () ->
-                pool.select(MILESTONE_PARENTS).parents().stream()
-                    .filter(id -> !id.equals(network.rootId()))
-                    .toList(),
+            new MilestoneParents(pool, dag, config.coordinator().maxConeTransactions()),
             tx ->
                 ingest
                     .submit(tx.bytes(), Source.COORDINATOR)

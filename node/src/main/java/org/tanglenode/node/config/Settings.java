@@ -126,6 +126,11 @@ public final class Settings {
               "coordinator.committeeKeyFiles",
               "",
               "committee key files (PEM) to sign milestones with; at least the threshold"),
+          number(
+              "coordinator.maxConeTransactions",
+              "20000",
+              "transactions",
+              "newly confirmed by one milestone at most (a backlog takes several)"),
           // ---- metrics ----
           bool("metrics.enabled", "true", "serve Prometheus metrics at /metrics"),
           bool("metrics.jvm", "true", "include JVM memory, GC, thread and CPU meters"),
