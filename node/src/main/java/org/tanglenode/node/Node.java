@@ -1,6 +1,7 @@
 package org.tanglenode.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,11 @@ import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.milestone.Coordinator;
 import org.tanglenode.consensus.solidification.OfferOutcome;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
+import org.tanglenode.consensus.tipselection.MilestoneParents;
+import org.tanglenode.consensus.tipselection.SolidDag;
+import org.tanglenode.consensus.tipselection.SolidTipPool;
+import org.tanglenode.consensus.tipselection.StoredSolidDag;
+import org.tanglenode.consensus.tipselection.TipPoolConfig;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.keyfile.KeyFileException;
 import org.tanglenode.crypto.pow.PowSolver;
@@ -46,16 +53,18 @@ import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.node.lifecycle.StartedServices;
 import org.tanglenode.node.view.ConsensusLedger;
 import org.tanglenode.node.view.MilestoneView;
-import org.tanglenode.node.view.SolidTips;
+import org.tanglenode.node.view.PoolTips;
 import org.tanglenode.node.view.StoreMilestones;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.DatabaseLockedException;
+import org.tanglenode.storage.RestartState;
 import org.tanglenode.storage.Storage;
 import org.tanglenode.storage.StorageException;
 import org.tanglenode.storage.TransactionStore;
@@ -82,7 +91,6 @@ import org.tanglenode.storage.TransactionStore;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-  private static final int MILESTONE_PARENTS = 8;
 
   private enum State {
     NEW,
@@ -158,12 +166,27 @@ public final class Node implements AutoCloseable {
             config.api().eventBufferSize(), config.api().maxEventSubscribers(), json, meters);
     services.add("events", events, events::close);
 
-    SolidTips tips =
-        new SolidTips(
-            store.restartState().tips(), network.rootId(), config.tips().maxTracked(), random);
-    Gauge.builder("tangle.tips", tips, SolidTips::tipCount)
-        .description("solid tips in the tip pool")
+    RestartState restart = store.restartState();
+    SolidDag dag =
+        new StoredSolidDag(
+            store,
+            new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
+            network.rootId(),
+            restart.solidEntryPoints().keySet());
+    SolidTipPool pool =
+        new SolidTipPool(
+            dag,
+            new TipPoolConfig(config.tips().maxTracked(), config.tips().maxDepth()),
+            new SplittableRandom(random.nextLong())); // its own: the pool's lock guards it
+    int rebuilt = pool.rebuild(restart.tips());
+    LOG.info("tip pool: {} tips from storage", rebuilt);
+    Gauge.builder("tangle.tips", pool, SolidTipPool::size)
+        .description("solid transactions without a solid child (the tip pool)")
         .register(meters);
+    FunctionCounter.builder("tangle.tips.evicted", pool, SolidTipPool::evicted)
+        .description("tips evicted at tips.maxTracked")
+        .register(meters);
+    TipSource tips = new PoolTips(pool);
     MilestoneView milestones = new StoreMilestones(store);
     Gauge.builder(
             "tangle.milestones.lag",
@@ -181,7 +204,7 @@ public final class Node implements AutoCloseable {
             this::requestMissing,
             meters,
             clock);
-    decider.solidifier().addListener(tips);
+    decider.solidifier().addListener(pool);
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
     decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
@@ -200,7 +223,6 @@ public final class Node implements AutoCloseable {
     consensus = services.add("consensus", decider, decider::close);
 
     StoredFanout stored = new StoredFanout();
-    stored.add(tips);
     stored.add(tx -> offerToSolidifier(decider, tx));
     IngestPipeline ingest =
         new IngestPipeline(
@@ -232,7 +254,7 @@ public final class Node implements AutoCloseable {
     stored.add(events);
 
     if (config.coordinator().enabled()) {
-      startCoordinator(decider, committeeKeys, tips, ingest, network);
+      startCoordinator(decider, committeeKeys, pool, dag, ingest);
     }
 
     if (config.api().enabled()) {
@@ -276,17 +298,17 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * The coordinator on a scheduler thread of its own: parents from the tip pool (without the root,
-   * which the coordinator approves by itself when there are none), milestones into the ingest
-   * pipeline like any other transaction. Closed before the scheduler, which is closed before
-   * gossip.
+   * The coordinator on a scheduler thread of its own: parents from the tip pool by {@link
+   * MilestoneParents} (oldest unconfirmed tip first, then the largest cones, at most {@code
+   * coordinator.maxConeTransactions} newly confirmed), milestones into the ingest pipeline like any
+   * other transaction. Closed before the scheduler, which is closed before gossip.
    */
   private void startCoordinator(
       Consensus decider,
       List<Ed25519PrivateKey> committeeKeys,
-      TipSource tips,
-      IngestPipeline ingest,
-      Network network) {
+      SolidTipPool pool,
+      SolidDag dag,
+      IngestPipeline ingest) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -298,10 +320,7 @@ public final class Node implements AutoCloseable {
     Coordinator coordinator =
         decider.coordinator(
             committeeKeys,
-            () ->
-                tips.selectParents(MILESTONE_PARENTS).stream()
-                    .filter(id -> !id.equals(network.rootId()))
-                    .toList(),
+            new MilestoneParents(pool, dag, config.coordinator().maxConeTransactions()),
             tx ->
                 ingest
                     .submit(tx.bytes(), Source.COORDINATOR)

@@ -81,7 +81,12 @@ public final class Settings {
               "milestones",
               "milestones of a committee not confirmed yet, kept to be indexed once it is"),
           // ---- tips ----
-          number("tips.maxTracked", "10000", "ids", "solid tips remembered by the tip pool"),
+          number("tips.maxTracked", "100000", "ids", "tips the tip pool holds (oldest evicted)"),
+          number(
+              "tips.maxDepth",
+              "15",
+              "milestones",
+              "a tip unapproved this long is left to the coordinator"),
           number("tips.parents", "2", "parents", "parents of a transaction the node completes"),
           // ---- api ----
           bool("api.enabled", "true", "serve the REST API, events, metrics and the dashboard"),
@@ -121,6 +126,11 @@ public final class Settings {
               "coordinator.committeeKeyFiles",
               "",
               "committee key files (PEM) to sign milestones with; at least the threshold"),
+          number(
+              "coordinator.maxConeTransactions",
+              "20000",
+              "transactions",
+              "newly confirmed by one milestone at most (a backlog takes several)"),
           // ---- metrics ----
           bool("metrics.enabled", "true", "serve Prometheus metrics at /metrics"),
           bool("metrics.jvm", "true", "include JVM memory, GC, thread and CPU meters"),

@@ -5,7 +5,7 @@ import org.tanglenode.protocol.TransactionId;
 
 /**
  * Where the node gets parents for a transaction it completes, and the tips it shows. {@link
- * SolidTips} keeps the solid transactions without a solid child.
+ * PoolTips} answers from consensus' tip pool (the solid transactions without a solid child).
  */
 public interface TipSource {
 
