@@ -246,7 +246,7 @@ public final class Node implements AutoCloseable {
           new ApiServer(
               config.api(),
               new ApiServices(
-                  version(),
+                  BuildInfo.current(),
                   network,
                   key.publicKey(),
                   store,
@@ -396,11 +396,6 @@ public final class Node implements AutoCloseable {
     } catch (StorageException e) {
       throw new NodeStartException(e.getMessage(), e);
     }
-  }
-
-  static String version() {
-    String version = Node.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
   }
 
   private static String hostPort(InetSocketAddress address) {
