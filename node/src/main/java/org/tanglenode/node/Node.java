@@ -268,7 +268,7 @@ public final class Node implements AutoCloseable {
           new ApiServer(
               config.api(),
               new ApiServices(
-                  version(),
+                  BuildInfo.current(),
                   network,
                   key.publicKey(),
                   store,
@@ -415,11 +415,6 @@ public final class Node implements AutoCloseable {
     } catch (StorageException e) {
       throw new NodeStartException(e.getMessage(), e);
     }
-  }
-
-  static String version() {
-    String version = Node.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
   }
 
   private static String hostPort(InetSocketAddress address) {

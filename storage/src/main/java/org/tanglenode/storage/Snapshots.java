@@ -15,25 +15,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.tanglenode.crypto.merkle.MerkleHasher;
 import org.tanglenode.protocol.Output;
 import org.tanglenode.protocol.OutputRef;
+import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.schema.Column;
 import org.tanglenode.storage.schema.LedgerDiffKey;
 import org.tanglenode.storage.schema.LedgerDiffKeyCodec;
+import org.tanglenode.storage.schema.MerkleKey;
+import org.tanglenode.storage.schema.MerkleKeyCodec;
 import org.tanglenode.storage.schema.NodeStateKey;
 import org.tanglenode.storage.schema.OutputCodec;
 import org.tanglenode.storage.schema.OutputRefCodec;
@@ -43,8 +49,15 @@ import org.tanglenode.storage.schema.TransactionValueCodec;
 import org.tanglenode.storage.schema.UInt32Codec;
 
 /**
- * Snapshot files: the ledger state (every unspent output) and the milestone at one index, in one
- * file that ends with its own BLAKE2b-256 digest. docs/storage.md specifies every byte.
+ * Snapshot files: the ledger state (every unspent output), the milestone at one index and the
+ * frontier of the history tree at that milestone's size, in one file that ends with its own
+ * BLAKE2b-256 digest. docs/storage.md specifies every byte.
+ *
+ * <p>The frontier is the hash of each perfect subtree of the leaves {@code [0, history_size)}, one
+ * per set bit of the size, largest first: exactly the stored nodes the history tree reads for the
+ * root at that size, and every node left of it that a later append or a later leaf's inclusion
+ * proof needs. So a node started from a snapshot continues the tree and builds receipts for
+ * records confirmed after it; receipts for records before it need a node that kept them.
  *
  * <p>Export reads one consistent view of the database while the node keeps writing, and can export
  * an index below the confirmed one by undoing the later milestones' ledger diffs. Import verifies
@@ -53,7 +66,7 @@ import org.tanglenode.storage.schema.UInt32Codec;
 public final class Snapshots {
 
   static final byte[] MAGIC = "TANGSNAP".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final int MAX_TRANSACTION_BYTES = 1 << 20;
   private static final int MAX_ENTRY_POINTS = 10_000_000;
   private static final int IMPORT_CHUNK = 5_000;
@@ -67,6 +80,8 @@ public final class Snapshots {
   private final LedgerDiffKeyCodec diffCodec = new LedgerDiffKeyCodec();
   private final TransactionIdCodec idCodec = new TransactionIdCodec();
   private final UInt32Codec uint32 = new UInt32Codec();
+  private final MerkleKeyCodec merkleCodec = new MerkleKeyCodec();
+  private final MerkleHasher hasher = MerkleHasher.blake2b256();
 
   Snapshots(TangleDatabase db, TransactionStore store, Clock clock) {
     this.db = db;
@@ -116,6 +131,20 @@ public final class Snapshots {
     }
     TransactionId milestoneId = idCodec.decode(milestoneRaw);
     byte[] milestoneBytes = new TransactionValueCodec().bytes(milestoneValue);
+    Payload.Milestone payload = milestonePayload(milestoneBytes, null);
+    List<byte[]> frontier = new ArrayList<>();
+    for (MerkleKey key : frontierKeys(payload.historySize())) {
+      byte[] hash = view.get(Column.MERKLE, merkleCodec.encode(key));
+      if (hash == null) {
+        throw new StorageException(
+            "history-tree node "
+                + key
+                + " of milestone "
+                + index
+                + " is not stored; cannot export its frontier");
+      }
+      frontier.add(hash);
+    }
 
     // Undo the milestones after the index: outputs they created go, outputs they spent return.
     Set<OutputRef> createdAfter = new HashSet<>();
@@ -170,6 +199,10 @@ public final class Snapshots {
       for (Map.Entry<TransactionId, Integer> entry : entryPoints.entrySet()) {
         out.write(entry.getKey().bytes());
         out.writeInt(entry.getValue());
+      }
+      out.writeLong(payload.historySize());
+      for (byte[] hash : frontier) {
+        out.write(hash);
       }
       view.scan(
           Column.LEDGER_OUTPUTS,
@@ -293,8 +326,9 @@ public final class Snapshots {
       }
     }
 
-    void finish(Map<TransactionId, Integer> entryPoints) {
+    void finish(Map<TransactionId, Integer> entryPoints, Map<MerkleKey, byte[]> frontier) {
       int index = info.milestoneIndex();
+      frontier.forEach(chunk::putHistoryNode);
       for (Map.Entry<TransactionId, Integer> entry : entryPoints.entrySet()) {
         chunk.addSolidEntryPoint(entry.getKey(), entry.getValue());
       }
@@ -344,6 +378,11 @@ public final class Snapshots {
       if (milestone.length != milestoneLength) {
         throw new EOFException();
       }
+      Payload.Milestone payload = milestonePayload(milestone, file);
+      if (payload.index() != index) {
+        throw new InvalidSnapshotException(
+            file, "its header says index " + index + ", its milestone " + payload.index(), null);
+      }
       if (importer != null) {
         importer.milestone(milestone, file);
       }
@@ -359,6 +398,7 @@ public final class Snapshots {
         }
         entryPoints.put(new TransactionId(id), in.readInt());
       }
+      Map<MerkleKey, byte[]> frontier = readFrontier(in, payload, file);
       long count = 0;
       long amount = 0;
       OutputRef previous = null;
@@ -411,7 +451,7 @@ public final class Snapshots {
               amount,
               HexFormat.of().formatHex(computed));
       if (importer != null) {
-        importer.finish(entryPoints);
+        importer.finish(entryPoints, frontier);
       }
       return info;
     } catch (EOFException e) {
@@ -423,6 +463,75 @@ public final class Snapshots {
     } catch (IOException e) {
       throw new StorageException("cannot read the snapshot " + file + ": " + e, e, true);
     }
+  }
+
+  /**
+   * Reads the history size and frontier, and checks them against the milestone: the same size, and
+   * the frontier folds to the milestone's history root (so a damaged or foreign frontier is refused
+   * before anything is written).
+   */
+  private Map<MerkleKey, byte[]> readFrontier(
+      DataInputStream in, Payload.Milestone milestone, Path file) throws IOException {
+    long size = in.readLong();
+    if (size != milestone.historySize()) {
+      throw new InvalidSnapshotException(
+          file,
+          "its history size "
+              + size
+              + " is not its milestone's "
+              + milestone.historySize(),
+          null);
+    }
+    Map<MerkleKey, byte[]> frontier = new LinkedHashMap<>();
+    List<byte[]> hashes = new ArrayList<>();
+    for (MerkleKey key : frontierKeys(size)) {
+      byte[] hash = in.readNBytes(hasher.digestSize());
+      if (hash.length != hasher.digestSize()) {
+        throw new EOFException();
+      }
+      frontier.put(key, hash);
+      hashes.add(hash);
+    }
+    byte[] root = hasher.emptyRoot();
+    if (!hashes.isEmpty()) {
+      root = hashes.get(hashes.size() - 1);
+      for (int i = hashes.size() - 2; i >= 0; i--) {
+        root = hasher.nodeHash(hashes.get(i), root);
+      }
+    }
+    if (!MessageDigest.isEqual(root, milestone.historyRoot())) {
+      throw new InvalidSnapshotException(
+          file, "its history-tree frontier does not give its milestone's history root", null);
+    }
+    return frontier;
+  }
+
+  /** The perfect subtrees of the leaves [0, size), largest first (see the class comment). */
+  static List<MerkleKey> frontierKeys(long size) {
+    List<MerkleKey> keys = new ArrayList<>();
+    long offset = 0;
+    long rest = size;
+    while (rest > 0) {
+      long width = Long.highestOneBit(rest);
+      int level = Long.numberOfTrailingZeros(width);
+      keys.add(new MerkleKey(level, offset >> level));
+      offset += width;
+      rest -= width;
+    }
+    return keys;
+  }
+
+  private static Payload.Milestone milestonePayload(byte[] bytes, Path file) {
+    ValidationResult decoded = new TransactionDecoder(MAX_TRANSACTION_BYTES).decode(bytes);
+    if (decoded instanceof ValidationResult.Valid valid
+        && valid.transaction().payload() instanceof Payload.Milestone milestone) {
+      return milestone;
+    }
+    String why = "its milestone does not decode as a milestone: " + decoded;
+    if (file == null) {
+      throw new StorageException("the stored milestone transaction is damaged: " + decoded);
+    }
+    throw new InvalidSnapshotException(file, why, null);
   }
 
   /** Feeds every byte written through it to a digest. */

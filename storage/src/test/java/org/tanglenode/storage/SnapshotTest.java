@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.crypto.merkle.HistoryTree;
+import org.tanglenode.crypto.merkle.InclusionProof;
+import org.tanglenode.crypto.merkle.MerkleHasher;
+import org.tanglenode.crypto.merkle.MerkleNode;
+import org.tanglenode.crypto.merkle.MerkleNodeStore;
 import org.tanglenode.protocol.Output;
 import org.tanglenode.protocol.OutputRef;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.storage.schema.MerkleKey;
 
 /** The ledger columns, and snapshot files exported from one database and imported into another. */
 class SnapshotTest {
 
   private static final long NETWORK = 0x7461_6e67L;
+  private static final MerkleHasher HASHER = MerkleHasher.blake2b256();
 
   @TempDir Path folder;
   private final TransactionFixture fixture = new TransactionFixture(21);
@@ -35,16 +44,39 @@ class SnapshotTest {
   private final OutputRef c = ref(2, 0);
   private final OutputRef d = ref(3, 0);
 
+  // The history tree: milestone 1 confirms leaves 0..4, milestone 2 leaves 5..10 (11 = 8 + 2 + 1,
+  // so its frontier is three nodes). Leaves are the hashes of their index, as a stand-in.
+  private final HistoryTree history = HistoryTree.inMemory(HASHER);
+  private final List<MerkleNode> historyNodes = new ArrayList<>();
+
   @BeforeEach
   void buildHistory() {
     storage = StorageFixture.open(folder.resolve("source"));
     store = storage.transactions();
-    m1 = fixture.builder().milestone(1).build();
+    appendLeaves(0, 5);
+    m1 = fixture.builder().milestone(1).historySize(5).historyRoot(history.root()).build();
     spender = fixture.builder().parent(m1.id()).build();
-    m2 = fixture.builder().parent(spender.id()).milestone(2).build();
+    List<MerkleNode> firstNodes = List.copyOf(historyNodes);
+    appendLeaves(5, 11);
+    m2 =
+        fixture
+            .builder()
+            .parent(spender.id())
+            .milestone(2)
+            .historySize(11)
+            .historyRoot(history.root())
+            .build();
     for (StorableTransaction tx : List.of(m1, spender, m2)) {
       store.store(tx).join();
     }
+    StateUpdate.Builder first = StateUpdate.builder();
+    StateUpdate.Builder second = StateUpdate.builder();
+    for (MerkleNode node : historyNodes) {
+      (firstNodes.contains(node) ? first : second)
+          .putHistoryNode(new MerkleKey(node.level(), node.index()), node.hash());
+    }
+    apply(first.build());
+    apply(second.build());
     apply(
         StateUpdate.builder()
             .createOutput(1, a, output(100))
@@ -59,6 +91,33 @@ class SnapshotTest {
             .createOutput(2, d, output(100))
             .setMilestoneIndex(MilestoneKind.CONFIRMED, 2)
             .build());
+  }
+
+  /** Appends leaves [from, to) to the test's tree, remembering every node it completes. */
+  private void appendLeaves(long from, long to) {
+    for (long i = from; i < to; i++) {
+      history.append(leaf(i));
+    }
+    historyNodes.clear();
+    for (int level = 0; (1L << level) <= history.size(); level++) {
+      for (long index = 0; (index + 1) << level <= history.size(); index++) {
+        historyNodes.add(node(level, index));
+      }
+    }
+  }
+
+  private MerkleNode node(int level, long index) {
+    // the root of the perfect subtree: the range hash of its leaves
+    long width = 1L << level;
+    HistoryTree part = HistoryTree.inMemory(HASHER);
+    for (long i = index * width; i < (index + 1) * width; i++) {
+      part.append(leaf(i));
+    }
+    return new MerkleNode(level, index, part.root());
+  }
+
+  private static byte[] leaf(long i) {
+    return HASHER.leafHash(Long.toString(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   @AfterEach
@@ -125,6 +184,96 @@ class SnapshotTest {
       assertThat(state.confirmedMilestone()).isEqualTo(2);
       assertThat(state.solidEntryPoints()).isEqualTo(Map.of(m1.id(), 1, m2.id(), 2));
       assertThat(restored.metadata(m2.id()).orElseThrow().referencedByMilestone()).hasValue(2);
+    }
+  }
+
+  @Test
+  void aSnapshotCarriesTheHistoryFrontierSoLaterLeavesGetReceipts() {
+    Path file = folder.resolve("m2.snapshot");
+    storage.snapshots().export(2, NETWORK, file);
+
+    try (Storage target = StorageFixture.open(folder.resolve("target"))) {
+      target.snapshots().importFrom(file, NETWORK);
+      TransactionStore restored = target.transactions();
+      // 11 = 8 + 2 + 1: the three perfect subtrees left of the next leaf, and nothing finer.
+      assertThat(restored.historyNode(new MerkleKey(3, 0))).isPresent();
+      assertThat(restored.historyNode(new MerkleKey(1, 4))).isPresent();
+      assertThat(restored.historyNode(new MerkleKey(0, 10))).isPresent();
+      assertThat(restored.historyNode(new MerkleKey(0, 3))).isEmpty();
+
+      // The imported node continues the tree with the records confirmed after the snapshot ...
+      HistoryTree continued = new HistoryTree(HASHER, new OverStore(restored, 11));
+      assertThat(continued.root()).isEqualTo(history.root(11));
+      for (long i = 11; i < 23; i++) {
+        continued.append(leaf(i));
+        history.append(leaf(i));
+      }
+      // ... to the same roots as a node that kept everything, and proves any later leaf.
+      assertThat(continued.root()).isEqualTo(history.root());
+      for (long leaf = 11; leaf < 23; leaf++) {
+        InclusionProof proof = continued.inclusionProof(leaf, 23);
+        assertThat(proof).isEqualTo(history.inclusionProof(leaf, 23));
+        assertThat(proof.verify(HASHER, leaf(leaf), history.root()).isAccepted()).isTrue();
+      }
+      assertThatThrownBy(() -> continued.inclusionProof(3, 23))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("lacks node");
+    }
+  }
+
+  @Test
+  void aFrontierThatDoesNotGiveTheMilestonesHistoryRootIsRefused() throws Exception {
+    Path file = folder.resolve("m2.snapshot");
+    storage.snapshots().export(2, NETWORK, file);
+    byte[] bytes = Files.readAllBytes(file);
+    // header 36, milestone (4 + L), entry points (4 + 36 N), history size 8, then the frontier
+    int milestoneLength = java.nio.ByteBuffer.wrap(bytes, 32, 4).getInt();
+    int entryPoints = java.nio.ByteBuffer.wrap(bytes, 36 + milestoneLength, 4).getInt();
+    int frontier = 36 + milestoneLength + 4 + 36 * entryPoints + 8;
+    bytes[frontier + 5] ^= 1;
+    // A correct digest over the changed bytes: only the root check can catch it.
+    org.bouncycastle.crypto.digests.Blake2bDigest digest =
+        new org.bouncycastle.crypto.digests.Blake2bDigest(256);
+    digest.update(bytes, 0, bytes.length - 32);
+    digest.doFinal(bytes, bytes.length - 32);
+    Files.write(file, bytes);
+
+    try (Storage target = StorageFixture.open(folder.resolve("target"))) {
+      assertThatThrownBy(() -> target.snapshots().importFrom(file, NETWORK))
+          .isInstanceOf(InvalidSnapshotException.class)
+          .hasMessageContaining("frontier does not give its milestone's history root");
+      assertThat(target.transactions().transactionCount()).isZero();
+    }
+  }
+
+  /** The history tree of an imported database, with later appends on the heap. */
+  private static final class OverStore implements MerkleNodeStore {
+    private final TransactionStore store;
+    private final Map<MerkleKey, byte[]> appended = new HashMap<>();
+    private long size;
+
+    OverStore(TransactionStore store, long size) {
+      this.store = store;
+      this.size = size;
+    }
+
+    @Override
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(int level, long index) {
+      java.util.Optional<byte[]> stored = store.historyNode(new MerkleKey(level, index));
+      return stored.isPresent()
+          ? stored
+          : java.util.Optional.ofNullable(appended.get(new MerkleKey(level, index)));
+    }
+
+    @Override
+    public void append(long newSize, List<MerkleNode> nodes) {
+      nodes.forEach(node -> appended.put(new MerkleKey(node.level(), node.index()), node.hash()));
+      size = newSize;
     }
   }
 

@@ -53,6 +53,7 @@ final class TransactionFixture {
     private OptionalInt trustUpdate = OptionalInt.empty();
     private int dataSize = 64;
     private long historySize = -1;
+    private byte[] historyRoot;
 
     Builder parents(List<TransactionId> ids) {
       parents.addAll(ids);
@@ -91,6 +92,12 @@ final class TransactionFixture {
       return this;
     }
 
+    /** The history root a milestone states (default: random bytes). */
+    Builder historyRoot(byte[] root) {
+      historyRoot = root.clone();
+      return this;
+    }
+
     Builder dataSize(int bytes) {
       dataSize = bytes;
       return this;
@@ -116,7 +123,8 @@ final class TransactionFixture {
             payload
                 .setIndex(milestone.getAsInt())
                 .setConfirmedRoot(randomBytes(32))
-                .setHistoryRoot(randomBytes(32))
+                .setHistoryRoot(
+                    historyRoot != null ? ByteString.copyFrom(historyRoot) : randomBytes(32))
                 .setHistorySize(historySize >= 0 ? historySize : milestone.getAsInt() * 10L));
       } else if (trustUpdate.isPresent()) {
         essence.setTrustUpdate(

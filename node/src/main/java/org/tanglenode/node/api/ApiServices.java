@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.Gossip;
+import org.tanglenode.node.BuildInfo;
 import org.tanglenode.node.audit.HistoryProofs;
 import org.tanglenode.node.audit.ReceiptBuilder;
 import org.tanglenode.node.events.EventHub;
@@ -24,6 +25,7 @@ import org.tanglenode.storage.TransactionStore;
  * What the API reads and drives, as the node wired it: the solid {@link TipSource}, the {@link
  * MilestoneView} of the indexes consensus writes, and the {@link LedgerView} of consensus' ledger.
  *
+ * @param build the version and git commit this node was built from
  * @param receipts makes receipt files of confirmed transactions
  * @param history makes consistency proofs between milestones
  * @param metrics the Prometheus registry to scrape, empty when metrics are off
@@ -32,7 +34,7 @@ import org.tanglenode.storage.TransactionStore;
  * @param trust the node's trust chain as of its last confirmed milestone
  */
 public record ApiServices(
-    String version,
+    BuildInfo build,
     Network network,
     Ed25519PublicKey nodeKey,
     TransactionStore store,

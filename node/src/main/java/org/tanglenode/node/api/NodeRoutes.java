@@ -89,7 +89,8 @@ final class NodeRoutes {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("network", node.network().genesis().name());
     out.put("networkId", node.network().id().toHex());
-    out.put("version", node.version());
+    out.put("version", node.build().version());
+    out.put("commit", node.build().commit());
     out.put("nodeKey", node.nodeKey().toHex());
     out.put("synced", sync.synced());
     out.put("milestones", milestones);

@@ -5,7 +5,6 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tanglenode.node.config.ApiConfig;
 
@@ -24,11 +23,13 @@ final class OperatorRoutes {
   private final ApiServices node;
   private final ApiConfig config;
   private final Endpoints endpoints;
+  private final Readiness readiness;
 
   OperatorRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
+    this.readiness = new Readiness(node.ready(), () -> node.gossip().syncStatus());
   }
 
   void mount(Router router) {
@@ -54,13 +55,7 @@ final class OperatorRoutes {
   }
 
   private Reply ready() {
-    if (!node.ready().getAsBoolean()) {
-      throw new ApiException(503, "NOT_READY", "the node is starting or stopping");
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "READY");
-    out.put("synced", node.gossip().syncStatus().synced());
-    return Reply.ok(out);
+    return Reply.ok(readiness.check());
   }
 
   private static void serve(Router router, String path, String resource, String type) {

@@ -1,13 +1,13 @@
 package org.tanglenode.node.cli;
 
+import org.tanglenode.node.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "development" when run from classes. */
+/** The version and git commit the jar was built from (see {@link BuildInfo}). */
 final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    String version = TangleCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"tangle " + (version == null ? "development" : version)};
+    return new String[] {"tangle " + BuildInfo.current().describe()};
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanglenode.crypto.address.Address;
+import org.tanglenode.node.BuildInfo;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Http.Answer;
 import org.tanglenode.node.Node;
@@ -74,6 +75,8 @@ class ApiTest {
     assertThat(info.path("network").asText()).isEqualTo("test-network");
     assertThat(info.path("networkId").asText()).isEqualTo(TestNetwork.network(8).id().toHex());
     assertThat(info.path("nodeKey").asText()).isEqualTo(node.nodeKey().toHex());
+    assertThat(info.path("version").asText()).isEqualTo(BuildInfo.current().version());
+    assertThat(info.path("commit").asText()).isEqualTo(BuildInfo.current().commit());
     assertThat(info.path("milestones").path("latest").asInt()).isZero();
     assertThat(info.has("rates")).isTrue();
     assertThat(info.path("peers").asInt()).isZero();
