@@ -1,0 +1,136 @@
+package org.tanglenode.node.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code ingest}: one node (the coordinator) in its own JVM takes the generated transactions over
+ * REST or from a gossip load peer; measured from the first send until every one is confirmed (or
+ * the timeout).
+ */
+final class IngestWorkload {
+
+  private final BenchSettings settings;
+  private final ObjectMapper json;
+
+  IngestWorkload(BenchSettings settings, ObjectMapper json) {
+    this.settings = settings;
+    this.json = json;
+  }
+
+  BenchResult run() {
+    String startedAt = Instant.now().toString();
+    String loadAtStart = MachineFacts.loadAverage();
+    BenchNetwork files =
+        BenchNetwork.create(
+            settings.workDir(), settings.powDifficulty(), settings.milestoneIntervalMs());
+    List<GeneratedTransaction> txs =
+        new TransactionGenerator(files.network(), files.issuers(), 1)
+            .generate(settings.count(), settings.sizeBytes(), settings.parents());
+    Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());
+    List<String> notes = new ArrayList<>();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (NodeProcess node =
+        NodeProcess.start(
+            "node-1",
+            files.nodeConfig("node-1", true, List.of(), settings.durability()),
+            settings.nodeJvmFlags(),
+            Duration.ofSeconds(60))) {
+      NodeClient client = new NodeClient(node.api(), http, json);
+      Map<String, Long> submitted = new ConcurrentHashMap<>();
+      long start = System.nanoTime();
+      BenchResult.Send send;
+      try (NodeMeasurement measurement = NodeMeasurement.begin(node, client, submitted, start)) {
+        if (settings.via().equals("gossip")) {
+          try (GossipLoad peer = new GossipLoad(files.network(), txs)) {
+            peer.connect(node.gossipAddress(), Duration.ofSeconds(30));
+            long sendStart = System.nanoTime();
+            peer.send(txs, submitted, settings.gossipWindow(), measurement::storedOurs);
+            send = new BenchResult.Send("gossip", txs.size(), txs.size(), 0, 0, seconds(sendStart));
+            awaitConfirmed(measurement, txs.size(), start, notes);
+          }
+        } else {
+          RestLoad.Outcome outcome =
+              settings.rate() > 0
+                  ? RestLoad.openLoop(List.of(client), txs, submitted, settings.rate())
+                  : RestLoad.closedLoop(List.of(client), txs, submitted, settings.connections());
+          send =
+              new BenchResult.Send(
+                  "rest",
+                  txs.size(),
+                  outcome.accepted(),
+                  outcome.refused(),
+                  outcome.notOffered(),
+                  seconds(start));
+          awaitConfirmed(measurement, outcome.accepted(), start, notes);
+        }
+        measurement.end();
+        BenchResult.NodeResult result =
+            measurement.result(txs.size(), costs, start, BenchResult.Latency.NONE);
+        return new BenchResult(
+            "ingest",
+            startedAt,
+            settings.asMap(),
+            machine(loadAtStart),
+            costs,
+            send,
+            List.of(result),
+            notes);
+      }
+    }
+  }
+
+  private BenchResult.Machine machine(String loadAtStart) {
+    return new BenchResult.Machine(
+        MachineFacts.cpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        MachineFacts.os(),
+        MachineFacts.java(),
+        loadAtStart,
+        MachineFacts.loadAverage(),
+        settings.nodeJvmFlags(),
+        MachineFacts.gitCommit());
+  }
+
+  private void awaitConfirmed(
+      NodeMeasurement measurement, long expected, long start, List<String> notes) {
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
+    while (measurement.confirmedOurs() < expected) {
+      if (System.nanoTime() > deadline) {
+        notes.add(
+            "timed out after "
+                + settings.timeout().toSeconds()
+                + " s with "
+                + measurement.confirmedOurs()
+                + " of "
+                + expected
+                + " confirmed and "
+                + measurement.storedOurs()
+                + " stored");
+        return;
+      }
+      try {
+        Thread.sleep(ProgressTracker.POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchFailedException("interrupted while waiting for confirmation");
+      }
+    }
+    // One more poll so the stored count is read after the last confirmation.
+    try {
+      Thread.sleep(2 * ProgressTracker.POLL_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double seconds(long fromNanos) {
+    return NodeMeasurement.round((System.nanoTime() - fromNanos) / 1e9);
+  }
+}
