@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The settings of one run, shared by the workloads (each uses the ones its docs name).
  *
- * @param count transactions generated and sent
+ * @param count transactions generated and sent in the measured window
+ * @param warmup transactions sent the same way before it, and confirmed, for the JIT
  * @param sizeBytes encoded size of each
  * @param parents how parents are chosen and the order of sending
  * @param via "rest" or "gossip" (ingest); the others send over REST
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 public record BenchSettings(
     int count,
+    int warmup,
     int sizeBytes,
     ParentsPattern parents,
     String via,
@@ -42,6 +44,9 @@ public record BenchSettings(
     if (count < 1) {
       throw new IllegalArgumentException("--count must be at least 1, was " + count);
     }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must be 0 or more, was " + warmup);
+    }
     if (sizeBytes < 150 || sizeBytes > 32_768) {
       throw new IllegalArgumentException("--size must be 150..32768 bytes, was " + sizeBytes);
     }
@@ -58,6 +63,7 @@ public record BenchSettings(
   Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("count", count);
+    map.put("warmup", warmup);
     map.put("sizeBytes", sizeBytes);
     map.put("parents", parents.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     map.put("via", via);

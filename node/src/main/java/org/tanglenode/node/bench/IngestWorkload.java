@@ -30,46 +30,43 @@ final class IngestWorkload {
     BenchNetwork files =
         BenchNetwork.create(
             settings.workDir(), settings.powDifficulty(), settings.milestoneIntervalMs());
-    List<GeneratedTransaction> txs =
+    List<GeneratedTransaction> all =
         new TransactionGenerator(files.network(), files.issuers(), 1)
-            .generate(settings.count(), settings.sizeBytes(), settings.parents());
+            .generate(
+                settings.warmup() + settings.count(), settings.sizeBytes(), settings.parents());
+    List<GeneratedTransaction> warmup = all.subList(0, settings.warmup());
+    List<GeneratedTransaction> txs = all.subList(settings.warmup(), all.size());
     Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());
     List<String> notes = new ArrayList<>();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try (NodeProcess node =
-        NodeProcess.start(
-            "node-1",
-            files.nodeConfig("node-1", true, List.of(), settings.durability()),
-            settings.nodeJvmFlags(),
-            Duration.ofSeconds(60))) {
+            NodeProcess.start(
+                "node-1",
+                files.nodeConfig("node-1", true, List.of(), settings.durability()),
+                settings.nodeJvmFlags(),
+                Duration.ofSeconds(60));
+        GossipLoad peer = new GossipLoad(files.network(), all)) {
       NodeClient client = new NodeClient(node.api(), http, json);
+      if (settings.via().equals("gossip")) {
+        peer.connect(node.gossipAddress(), Duration.ofSeconds(30));
+      }
+      if (!warmup.isEmpty()) {
+        // The same path as the measured run, so the JIT has compiled it before CPU is counted.
+        long start = System.nanoTime();
+        try (NodeMeasurement measurement =
+            NodeMeasurement.begin(node, client, new ConcurrentHashMap<>(), start)) {
+          List<String> warmupNotes = new ArrayList<>();
+          send(peer, client, warmup, new ConcurrentHashMap<>(), measurement, start, warmupNotes);
+          if (!warmupNotes.isEmpty()) {
+            notes.add("warm-up: " + warmupNotes);
+          }
+          measurement.end();
+        }
+      }
       Map<String, Long> submitted = new ConcurrentHashMap<>();
       long start = System.nanoTime();
-      BenchResult.Send send;
       try (NodeMeasurement measurement = NodeMeasurement.begin(node, client, submitted, start)) {
-        if (settings.via().equals("gossip")) {
-          try (GossipLoad peer = new GossipLoad(files.network(), txs)) {
-            peer.connect(node.gossipAddress(), Duration.ofSeconds(30));
-            long sendStart = System.nanoTime();
-            peer.send(txs, submitted, settings.gossipWindow(), measurement::storedOurs);
-            send = new BenchResult.Send("gossip", txs.size(), txs.size(), 0, 0, seconds(sendStart));
-            awaitConfirmed(measurement, txs.size(), start, notes);
-          }
-        } else {
-          RestLoad.Outcome outcome =
-              settings.rate() > 0
-                  ? RestLoad.openLoop(List.of(client), txs, submitted, settings.rate())
-                  : RestLoad.closedLoop(List.of(client), txs, submitted, settings.connections());
-          send =
-              new BenchResult.Send(
-                  "rest",
-                  txs.size(),
-                  outcome.accepted(),
-                  outcome.refused(),
-                  outcome.notOffered(),
-                  seconds(start));
-          awaitConfirmed(measurement, outcome.accepted(), start, notes);
-        }
+        BenchResult.Send send = send(peer, client, txs, submitted, measurement, start, notes);
         measurement.end();
         BenchResult.NodeResult result =
             measurement.result(txs.size(), costs, start, BenchResult.Latency.NONE);
@@ -86,6 +83,38 @@ final class IngestWorkload {
     }
   }
 
+  /** Sends {@code txs} the configured way and waits until they are confirmed or time runs out. */
+  private BenchResult.Send send(
+      GossipLoad peer,
+      NodeClient client,
+      List<GeneratedTransaction> txs,
+      Map<String, Long> submitted,
+      NodeMeasurement measurement,
+      long start,
+      List<String> notes) {
+    BenchResult.Send send;
+    if (settings.via().equals("gossip")) {
+      long base = measurement.storedOurs();
+      peer.send(txs, submitted, settings.gossipWindow(), () -> measurement.storedOurs() - base);
+      send = new BenchResult.Send("gossip", txs.size(), txs.size(), 0, 0, seconds(start));
+    } else {
+      RestLoad.Outcome outcome =
+          settings.rate() > 0
+              ? RestLoad.openLoop(List.of(client), txs, submitted, settings.rate())
+              : RestLoad.closedLoop(List.of(client), txs, submitted, settings.connections());
+      send =
+          new BenchResult.Send(
+              "rest",
+              txs.size(),
+              outcome.accepted(),
+              outcome.refused(),
+              outcome.notOffered(),
+              seconds(start));
+    }
+    awaitConfirmed(measurement, send.accepted(), notes);
+    return send;
+  }
+
   private BenchResult.Machine machine(String loadAtStart) {
     return new BenchResult.Machine(
         MachineFacts.cpuModel(),
@@ -98,8 +127,7 @@ final class IngestWorkload {
         MachineFacts.gitCommit());
   }
 
-  private void awaitConfirmed(
-      NodeMeasurement measurement, long expected, long start, List<String> notes) {
+  private void awaitConfirmed(NodeMeasurement measurement, long expected, List<String> notes) {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     while (measurement.confirmedOurs() < expected) {
       if (System.nanoTime() > deadline) {

@@ -19,9 +19,10 @@ import org.tanglenode.protocol.genesis.Network;
 /**
  * Signed data transactions made before a run, so that what is timed is the node and not the
  * client's signing. A handful of issuer keys sign in turn (few organisations sign most records),
- * the data is random and sized so the encoded transaction is {@code sizeBytes} long, and proof of
- * work meets the network's difficulty. Deterministic for a seed, apart from timestamps (the node
- * refuses transactions from the future or before genesis, so they are taken from the clock).
+ * the data is random and sized so the encoded transaction is {@code sizeBytes} long (or up to a few
+ * bytes more where the encoding cannot give that size), and proof of work meets the network's
+ * difficulty. Deterministic for a seed, apart from timestamps (the node refuses transactions from
+ * the future or before genesis, so they are taken from the clock).
  */
 final class TransactionGenerator {
 
@@ -45,7 +46,8 @@ final class TransactionGenerator {
   List<GeneratedTransaction> generate(int count, int sizeBytes, ParentsPattern pattern) {
     List<GeneratedTransaction> made = new ArrayList<>(count);
     List<Tip> tips = new ArrayList<>();
-    Map<Integer, Integer> dataLengths = new HashMap<>();
+    // Per parent count: the data length found to fit, and the encoded length it gave.
+    Map<Integer, int[]> dataLengths = new HashMap<>();
     long timestamp = System.currentTimeMillis();
     for (int i = 0; i < count; i++) {
       List<TransactionId> parents = parents(pattern, made, tips, i);
@@ -53,9 +55,10 @@ final class TransactionGenerator {
       long at = timestamp + i / 1000;
       byte[] data = new byte[sizeBytes];
       random.nextBytes(data);
-      Integer known = dataLengths.get(parents.size());
-      byte[] bytes = known == null ? null : encode(parents, issuer, Arrays.copyOf(data, known), at);
-      if (bytes == null || bytes.length != sizeBytes) {
+      int[] known = dataLengths.get(parents.size());
+      byte[] bytes =
+          known == null ? null : encode(parents, issuer, Arrays.copyOf(data, known[0]), at);
+      if (bytes == null || bytes.length != known[1]) {
         bytes = fit(parents, issuer, data, sizeBytes, at, dataLengths);
       }
       GeneratedTransaction tx = new GeneratedTransaction(TransactionId.of(bytes), bytes);
@@ -102,19 +105,22 @@ final class TransactionGenerator {
     return List.copyOf(sorted);
   }
 
-  /** Finds the data length that gives {@code sizeBytes} and remembers it per parent count. */
+  /**
+   * Finds the data length that gives {@code sizeBytes} (or the smallest size above it that the
+   * encoding allows: length prefixes grow at 128) and remembers it per parent count.
+   */
   private byte[] fit(
       List<TransactionId> parents,
       Ed25519PrivateKey issuer,
       byte[] data,
       int sizeBytes,
       long timestamp,
-      Map<Integer, Integer> dataLengths) {
+      Map<Integer, int[]> dataLengths) {
     int overhead = encode(parents, issuer, new byte[0], timestamp).length;
     for (int length = Math.max(0, sizeBytes - overhead - 3); length <= sizeBytes; length++) {
       byte[] encoded = encode(parents, issuer, Arrays.copyOf(data, length), timestamp);
       if (encoded.length >= sizeBytes) {
-        dataLengths.put(parents.size(), length);
+        dataLengths.put(parents.size(), new int[] {length, encoded.length});
         return encoded;
       }
     }
@@ -133,7 +139,8 @@ final class TransactionGenerator {
             .sign(issuer);
     byte[] digest = signed.essenceDigest();
     int difficulty = network.genesis().powDifficulty();
-    long nonce = 0;
+    // From 1, so the nonce field (absent when 0) is always there and sizes do not jump by 9.
+    long nonce = 1;
     while (!ProofOfWork.meets(digest, nonce, difficulty)) {
       nonce++;
     }

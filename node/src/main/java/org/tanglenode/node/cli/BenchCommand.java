@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tanglenode.node.LogSetup;
 import org.tanglenode.node.bench.BenchFailedException;
 import org.tanglenode.node.bench.BenchSettings;
 import org.tanglenode.node.bench.ParentsPattern;
 import org.tanglenode.node.bench.Workloads;
+import org.tanglenode.node.config.LoggingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +45,14 @@ final class BenchCommand implements Runnable {
         defaultValue = "20000",
         description = "Transactions sent (default: ${DEFAULT-VALUE}).")
     int count;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "3000",
+        description =
+            "Transactions sent the same way first, and confirmed, before the measured window"
+                + " (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(
         names = "--size",
@@ -130,6 +140,7 @@ final class BenchCommand implements Runnable {
           Arrays.stream(nodeJvm.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
       return new BenchSettings(
           count,
+          warmup,
           size,
           pattern,
           via,
@@ -146,6 +157,8 @@ final class BenchCommand implements Runnable {
   }
 
   static int execute(CommandSpec spec, String workload, Common common, String via, int window) {
+    // The harness's own gossip load peer would log every connection at INFO.
+    LogSetup.apply(new LoggingConfig("text", "WARN"));
     PrintWriter out = spec.commandLine().getOut();
     Path work;
     boolean temporary = common.workDir == null;

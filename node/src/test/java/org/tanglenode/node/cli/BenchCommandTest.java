@@ -1,0 +1,105 @@
+package org.tanglenode.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI smoke run of every {@code tangle bench} workload at a tiny size, so the harness never
+ * rots: each starts real node JVMs on loopback and must produce a sane result with everything it
+ * sent confirmed. It checks fields, not speed (docs/benchmarks.md: performance is measured, never
+ * asserted).
+ */
+class BenchCommandTest {
+
+  private static final String NODE_JVM = "-Xmx256m -XX:TieredStopAtLevel=1 -Xshare:auto";
+
+  @TempDir Path dir;
+
+  private JsonNode run(String... args) throws Exception {
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as("stdout:\n%s\nstderr:\n%s", run.out(), run.err()).isZero();
+    Path json = Path.of(run.field("result:"));
+    assertThat(json.resolveSibling(json.getFileName().toString().replace(".json", ".html")))
+        .content()
+        .contains("<svg", "stored/s", "CPU by thread group", "git commit");
+    return new ObjectMapper().readTree(Files.readString(json));
+  }
+
+  private static void assertSaneNode(JsonNode node, long count) {
+    assertThat(node.path("stored").asLong()).isEqualTo(count);
+    assertThat(node.path("confirmed").asLong()).isEqualTo(node.path("stored").asLong());
+    assertThat(node.path("storedPerSecond").asDouble()).isPositive();
+    assertThat(node.path("confirmedPerSecond").asDouble()).isPositive();
+    JsonNode latency = node.path("latencyMs");
+    assertThat(latency.path("count").asLong()).isEqualTo(count);
+    assertThat(latency.path("p50").asLong()).isLessThanOrEqualTo(latency.path("p99").asLong());
+    assertThat(latency.path("p99").asLong()).isLessThanOrEqualTo(latency.path("max").asLong());
+    JsonNode cpu = node.path("cpu");
+    assertThat(cpu.path("microsPerTransaction").asDouble()).isPositive();
+    assertThat(cpu.path("verifiesPerTransaction").asDouble()).isPositive();
+    assertThat(cpu.path("groups")).isNotEmpty();
+    assertThat(node.path("timeline")).isNotEmpty();
+  }
+
+  private static void assertSaneRun(JsonNode result, String workload) {
+    assertThat(result.path("workload").asText()).isEqualTo(workload);
+    assertThat(result.path("machine").path("cores").asInt()).isPositive();
+    assertThat(result.path("machine").path("gitCommit").asText()).isNotBlank();
+    assertThat(result.path("machine").path("loadAverageAtStart").asText()).isNotBlank();
+    assertThat(result.path("calibration").path("verifyMicros").asDouble()).isPositive();
+    assertThat(result.path("calibration").path("validateMicros").asDouble())
+        .isGreaterThan(result.path("calibration").path("verifyMicros").asDouble());
+    assertThat(result.path("notes")).isEmpty();
+  }
+
+  private String[] common(String workload, String... more) {
+    String[] base = {
+      "bench",
+      workload,
+      "--count",
+      "300",
+      "--warmup",
+      "0",
+      "--timeout",
+      "60",
+      "--out",
+      dir.resolve("out").toString(),
+      "--work-dir",
+      dir.resolve("work").toString(),
+      "--node-jvm",
+      NODE_JVM
+    };
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void ingestOverRestConfirmsEverythingItStored() throws Exception {
+    JsonNode result = run(common("ingest", "--via", "rest", "--parents", "random"));
+    assertSaneRun(result, "ingest");
+    assertThat(result.path("send").path("accepted").asLong()).isEqualTo(300);
+    assertSaneNode(result.path("nodes").get(0), 300);
+  }
+
+  @Test
+  void ingestOverGossipOutOfOrderConfirmsEverythingItStored() throws Exception {
+    JsonNode result = run(common("ingest", "--via", "gossip", "--parents", "out-of-order"));
+    assertSaneRun(result, "ingest");
+    assertSaneNode(result.path("nodes").get(0), 300);
+  }
+
+  @Test
+  void refusesAnUnknownParentsPattern() {
+    CliRun run = CliRun.of("bench", "ingest", "--parents", "sideways", "--count", "1");
+    assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(run.err()).contains("--parents must be chained, random or out-of-order");
+  }
+}
