@@ -1,5 +1,6 @@
 package org.tanglenode.node.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,15 @@ record BenchResult(
     Calibration.Costs calibration,
     Send send,
     List<NodeResult> nodes,
-    List<String> notes) {
+    List<String> notes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Sync sync) {
+
+  /**
+   * {@code sync} only: a fresh node caught up {@code transactions} stored by its peer (milestones
+   * included) in {@code seconds}, from its JVM's start to holding them all and the peer's confirmed
+   * milestone.
+   */
+  record Sync(long transactions, int milestone, double seconds, double transactionsPerSecond) {}
 
   /** Where and how it ran. */
   record Machine(

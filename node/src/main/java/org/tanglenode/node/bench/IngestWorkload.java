@@ -74,11 +74,12 @@ final class IngestWorkload {
             "ingest",
             startedAt,
             settings.asMap(),
-            machine(loadAtStart),
+            WorkloadSteps.machine(settings, loadAtStart),
             costs,
             send,
             List.of(result),
-            notes);
+            notes,
+            null);
       }
     }
   }
@@ -96,7 +97,9 @@ final class IngestWorkload {
     if (settings.via().equals("gossip")) {
       long base = measurement.storedOurs();
       peer.send(txs, submitted, settings.gossipWindow(), () -> measurement.storedOurs() - base);
-      send = new BenchResult.Send("gossip", txs.size(), txs.size(), 0, 0, seconds(start));
+      send =
+          new BenchResult.Send(
+              "gossip", txs.size(), txs.size(), 0, 0, WorkloadSteps.seconds(start));
     } else {
       RestLoad.Outcome outcome =
           settings.rate() > 0
@@ -109,56 +112,9 @@ final class IngestWorkload {
               outcome.accepted(),
               outcome.refused(),
               outcome.notOffered(),
-              seconds(start));
+              WorkloadSteps.seconds(start));
     }
-    awaitConfirmed(measurement, send.accepted(), notes);
+    WorkloadSteps.awaitConfirmed(List.of(measurement), send.accepted(), settings.timeout(), notes);
     return send;
-  }
-
-  private BenchResult.Machine machine(String loadAtStart) {
-    return new BenchResult.Machine(
-        MachineFacts.cpuModel(),
-        Runtime.getRuntime().availableProcessors(),
-        MachineFacts.os(),
-        MachineFacts.java(),
-        loadAtStart,
-        MachineFacts.loadAverage(),
-        settings.nodeJvmFlags(),
-        MachineFacts.gitCommit());
-  }
-
-  private void awaitConfirmed(NodeMeasurement measurement, long expected, List<String> notes) {
-    long deadline = System.nanoTime() + settings.timeout().toNanos();
-    while (measurement.confirmedOurs() < expected) {
-      if (System.nanoTime() > deadline) {
-        notes.add(
-            "timed out after "
-                + settings.timeout().toSeconds()
-                + " s with "
-                + measurement.confirmedOurs()
-                + " of "
-                + expected
-                + " confirmed and "
-                + measurement.storedOurs()
-                + " stored");
-        return;
-      }
-      try {
-        Thread.sleep(ProgressTracker.POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BenchFailedException("interrupted while waiting for confirmation");
-      }
-    }
-    // One more poll so the stored count is read after the last confirmation.
-    try {
-      Thread.sleep(2 * ProgressTracker.POLL_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static double seconds(long fromNanos) {
-    return NodeMeasurement.round((System.nanoTime() - fromNanos) / 1e9);
   }
 }

@@ -39,6 +39,22 @@ final class NodeMeasurement implements AutoCloseable {
     return new NodeMeasurement(node, tracker, baseline, ThreadCpu.snapshot(node.pid()));
   }
 
+  String name() {
+    return node.name();
+  }
+
+  /**
+   * As {@link #begin}, for a node started just now: counts and CPU from zero, so everything it
+   * stored and spent since its JVM started is in the window.
+   */
+  static NodeMeasurement beginFromProcessStart(
+      NodeProcess node, NodeClient client, Map<String, Long> submitted, long startNanos) {
+    ProgressTracker tracker = new ProgressTracker(client, submitted, startNanos);
+    tracker.startFromGenesis();
+    return new NodeMeasurement(
+        node, tracker, new NodeClient.Info(0, 0, 0), new ThreadCpu.Snapshot(Map.of(), Map.of(), 0));
+  }
+
   /** The run's transactions this node has stored so far (from the last poll). */
   long storedOurs() {
     return storedOf(tracker.lastInfo().transactions(), tracker.lastInfo().latestMilestone());

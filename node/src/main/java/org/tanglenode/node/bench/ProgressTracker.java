@@ -53,9 +53,21 @@ final class ProgressTracker implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
+  /**
+   * Starts polling; milestones confirmed before now are not read, but see {@link
+   * #startFromGenesis}.
+   */
   void start() {
     NodeClient.Info first = client.info();
     seenMilestone = first.confirmedMilestone();
+    last = first;
+    thread.start();
+  }
+
+  /** Starts polling and reads every milestone the node confirms from the first on. */
+  void startFromGenesis() {
+    NodeClient.Info first = client.info();
+    seenMilestone = 0;
     last = first;
     thread.start();
   }

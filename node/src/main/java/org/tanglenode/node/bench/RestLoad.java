@@ -89,9 +89,9 @@ final class RestLoad {
           .submit(tx.bytes())
           .whenComplete(
               (status, error) -> {
-                outstanding.release();
                 boolean ok = error == null && (status == 201 || status == 200);
                 (ok ? accepted : refused).incrementAndGet();
+                outstanding.release();
               });
     }
     outstanding.acquireUninterruptibly(MAX_OUTSTANDING);

@@ -12,6 +12,8 @@ public final class Workloads {
     BenchResult result =
         switch (workload) {
           case "ingest" -> new IngestWorkload(settings, BenchOutput.json()).run();
+          case "network" -> new NetworkWorkload(settings, BenchOutput.json()).run();
+          case "sync" -> new SyncWorkload(settings, BenchOutput.json()).run();
           default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
     return BenchOutput.write(result, out, name);

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "End-to-end benchmarks: nodes in their own JVMs on 127.0.0.1, driven only through their",
       "REST API and gossip. Writes NAME.json and a self-contained NAME.html (docs/benchmarks.md)."
     },
-    subcommands = {BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Network.class, BenchCommand.Sync.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -232,6 +232,47 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       return execute(spec, "ingest", common, via, window);
+    }
+  }
+
+  @Command(
+      name = "network",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Three nodes in their own JVMs on loopback (node-1 the coordinator), an open-loop",
+        "generator at --rate sending over REST to each node in turn: confirmed/s on every node,",
+        "confirmation and propagation latency."
+      })
+  static final class Network implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      if (common.rate <= 0) {
+        throw new IllegalArgumentException("network needs an offered --rate above 0");
+      }
+      return execute(spec, "network", common, "rest", 1);
+    }
+  }
+
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
+      description = {
+        "node-1 (coordinator) takes --count transactions over REST and confirms them; then a",
+        "fresh node-2 peered with it is timed until it holds all of them and node-1's confirmed",
+        "milestone. --warmup and --rate are not used."
+      })
+  static final class Sync implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      return execute(spec, "sync", common, "rest", 1);
     }
   }
 }
