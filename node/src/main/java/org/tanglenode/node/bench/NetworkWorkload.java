@@ -1,0 +1,160 @@
+package org.tanglenode.node.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code network}: three nodes in their own JVMs on loopback (node-1 the coordinator; node-2 peers
+ * with node-1; node-3 with both), an open-loop generator at a fixed offered rate sending each
+ * transaction over REST to the nodes in turn. Per node: confirmed/s, confirmation latency (submit
+ * to confirmed there) and propagation latency (submitted elsewhere, stored there).
+ */
+final class NetworkWorkload {
+
+  static final int NODES = 3;
+
+  private final BenchSettings settings;
+  private final ObjectMapper json;
+
+  NetworkWorkload(BenchSettings settings, ObjectMapper json) {
+    this.settings = settings;
+    this.json = json;
+  }
+
+  BenchResult run() {
+    if (settings.rate() <= 0) {
+      throw new IllegalArgumentException("network needs an offered --rate above 0");
+    }
+    String startedAt = Instant.now().toString();
+    String loadAtStart = MachineFacts.loadAverage();
+    BenchNetwork files =
+        BenchNetwork.create(
+            settings.workDir(), settings.powDifficulty(), settings.milestoneIntervalMs());
+    List<GeneratedTransaction> all =
+        new TransactionGenerator(files.network(), files.issuers(), 1)
+            .generate(
+                settings.warmup() + settings.count(), settings.sizeBytes(), settings.parents());
+    List<GeneratedTransaction> warmup = all.subList(0, settings.warmup());
+    List<GeneratedTransaction> txs = all.subList(settings.warmup(), all.size());
+    Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());
+    List<String> notes = new ArrayList<>();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<NodeProcess> nodes = new ArrayList<>();
+    try {
+      for (int i = 1; i <= NODES; i++) {
+        List<String> peers = nodes.stream().map(NodeProcess::gossipAddress).toList();
+        String name = "node-" + i;
+        nodes.add(
+            NodeProcess.start(
+                name,
+                files.nodeConfig(name, i == 1, peers, settings.durability()),
+                settings.nodeJvmFlags(),
+                Duration.ofSeconds(60)));
+      }
+      List<NodeClient> clients =
+          nodes.stream().map(n -> new NodeClient(n.api(), http, json)).toList();
+      awaitSameMilestone(clients);
+      if (!warmup.isEmpty()) {
+        phase(nodes, clients, http, warmup, costs, new ArrayList<>());
+      }
+      List<BenchResult.NodeResult> results = new ArrayList<>();
+      BenchResult.Send send = phase(nodes, clients, http, txs, costs, results, notes);
+      return new BenchResult(
+          "network",
+          startedAt,
+          settings.asMap(),
+          WorkloadSteps.machine(settings, loadAtStart),
+          costs,
+          send,
+          results,
+          notes,
+          null);
+    } finally {
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        nodes.get(i).close();
+      }
+    }
+  }
+
+  private BenchResult.Send phase(
+      List<NodeProcess> nodes,
+      List<NodeClient> clients,
+      HttpClient http,
+      List<GeneratedTransaction> txs,
+      Calibration.Costs costs,
+      List<String> notes) {
+    return phase(nodes, clients, http, txs, costs, new ArrayList<>(), notes);
+  }
+
+  private BenchResult.Send phase(
+      List<NodeProcess> nodes,
+      List<NodeClient> clients,
+      HttpClient http,
+      List<GeneratedTransaction> txs,
+      Calibration.Costs costs,
+      List<BenchResult.NodeResult> results,
+      List<String> notes) {
+    Map<String, Long> submitted = new ConcurrentHashMap<>();
+    Map<String, String> origin = new ConcurrentHashMap<>();
+    for (int i = 0; i < txs.size(); i++) {
+      origin.put(txs.get(i).id().toHex(), nodes.get(i % nodes.size()).name());
+    }
+    List<StoredEvents> events = new ArrayList<>();
+    List<NodeMeasurement> measurements = new ArrayList<>();
+    try {
+      for (int i = 0; i < nodes.size(); i++) {
+        StoredEvents stored =
+            new StoredEvents(clients.get(i), http, nodes.get(i).name(), submitted, origin);
+        stored.start();
+        events.add(stored);
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < nodes.size(); i++) {
+        measurements.add(NodeMeasurement.begin(nodes.get(i), clients.get(i), submitted, start));
+      }
+      RestLoad.Outcome outcome = RestLoad.openLoop(clients, txs, submitted, settings.rate());
+      BenchResult.Send send =
+          new BenchResult.Send(
+              "rest",
+              txs.size(),
+              outcome.accepted(),
+              outcome.refused(),
+              outcome.notOffered(),
+              WorkloadSteps.seconds(start));
+      WorkloadSteps.awaitConfirmed(measurements, outcome.accepted(), settings.timeout(), notes);
+      for (int i = 0; i < nodes.size(); i++) {
+        measurements.get(i).end();
+        results.add(
+            measurements.get(i).result(txs.size(), costs, start, events.get(i).propagation()));
+      }
+      return send;
+    } finally {
+      measurements.forEach(NodeMeasurement::close);
+      events.forEach(StoredEvents::close);
+    }
+  }
+
+  /** Waits until the peers have the coordinator's first milestone: connected and in step. */
+  private void awaitSameMilestone(List<NodeClient> clients) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      int coordinator = clients.get(0).info().confirmedMilestone();
+      boolean inStep =
+          coordinator >= 1
+              && clients.stream().allMatch(c -> c.info().confirmedMilestone() >= coordinator);
+      if (inStep) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new BenchFailedException("the peers did not follow the coordinator within 60 s");
+      }
+      WorkloadSteps.sleep(200);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.tanglenode.node.bench;
+
+import java.util.List;
+
+/** Steps every workload takes: recording the machine, waiting for confirmation. */
+final class WorkloadSteps {
+
+  private WorkloadSteps() {}
+
+  static BenchResult.Machine machine(BenchSettings settings, String loadAtStart) {
+    return new BenchResult.Machine(
+        MachineFacts.cpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        MachineFacts.os(),
+        MachineFacts.java(),
+        loadAtStart,
+        MachineFacts.loadAverage(),
+        settings.nodeJvmFlags(),
+        MachineFacts.gitCommit());
+  }
+
+  /**
+   * Waits until every node has confirmed {@code expected} of the run's transactions, or the
+   * timeout; on timeout a note says how far each got.
+   */
+  static void awaitConfirmed(
+      List<NodeMeasurement> nodes, long expected, java.time.Duration timeout, List<String> notes) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (nodes.stream().anyMatch(n -> n.confirmedOurs() < expected)) {
+      if (System.nanoTime() > deadline) {
+        StringBuilder note =
+            new StringBuilder("timed out after " + timeout.toSeconds() + " s waiting for ");
+        note.append(expected).append(" confirmed:");
+        for (NodeMeasurement n : nodes) {
+          note.append(' ')
+              .append(n.name())
+              .append(" confirmed ")
+              .append(n.confirmedOurs())
+              .append(", stored ")
+              .append(n.storedOurs())
+              .append(';');
+        }
+        notes.add(note.toString());
+        return;
+      }
+      sleep(ProgressTracker.POLL_MS);
+    }
+    // One more poll so the stored counts are read after the last confirmation.
+    sleep(2 * ProgressTracker.POLL_MS);
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BenchFailedException("interrupted while waiting");
+    }
+  }
+
+  static double seconds(long fromNanos) {
+    return NodeMeasurement.round((System.nanoTime() - fromNanos) / 1e9);
+  }
+}
