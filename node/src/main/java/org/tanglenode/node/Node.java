@@ -158,9 +158,16 @@ public final class Node implements AutoCloseable {
             config.api().eventBufferSize(), config.api().maxEventSubscribers(), json, meters);
     services.add("events", events, events::close);
 
+    // Only the stored tips already solid: an unsolid one chosen as a milestone parent would hold
+    // the coordinator at CONE_INCOMPLETE; the others join when the solidifier resumes them.
     SolidTips tips =
         new SolidTips(
-            store.restartState().tips(), network.rootId(), config.tips().maxTracked(), random);
+            store.restartState().tips().stream()
+                .filter(id -> store.metadata(id).map(m -> m.solid()).orElse(false))
+                .toList(),
+            network.rootId(),
+            config.tips().maxTracked(),
+            random);
     Gauge.builder("tangle.tips", tips, SolidTips::tipCount)
         .description("solid tips in the tip pool")
         .register(meters);
