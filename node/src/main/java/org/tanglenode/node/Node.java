@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.tanglenode.node.ingest.IngestPipeline;
 import org.tanglenode.node.ingest.IngestResult;
 import org.tanglenode.node.ingest.NodeGossipHost;
 import org.tanglenode.node.ingest.Source;
+import org.tanglenode.node.ingest.TipAnnouncer;
 import org.tanglenode.node.ingest.StoredFanout;
 import org.tanglenode.node.issuing.PayloadCompleter;
 import org.tanglenode.node.issuing.TransactionIssuer;
@@ -83,6 +85,7 @@ public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final int MILESTONE_PARENTS = 8;
+  private static final int ANNOUNCED_TIPS_PER_ROUND = 64;
 
   private enum State {
     NEW,
@@ -237,6 +240,19 @@ public final class Node implements AutoCloseable {
     gossip = services.add("gossip", peers, peers::close);
     stored.add(tx -> peers.broadcast(tx.id(), tx.bytes()));
     stored.add(events);
+    // Unconfirmed tips go out again to connections that missed them (a partition, a restart):
+    // every 5 milestone intervals (at least 1 s), those stored 2 intervals ago or earlier.
+    long intervalMs = network.genesis().milestoneIntervalMs();
+    TipAnnouncer announcer =
+        new TipAnnouncer(
+            store,
+            peers::broadcast,
+            Duration.ofMillis(Math.max(1_000, 5 * intervalMs)),
+            Duration.ofMillis(2 * intervalMs),
+            ANNOUNCED_TIPS_PER_ROUND,
+            clock);
+    announcer.start();
+    services.add("tip announcer", announcer, announcer::close);
 
     if (config.coordinator().enabled()) {
       startCoordinator(decider, committeeKeys, tips, ingest, network);
