@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ import org.tanglenode.node.ingest.IngestResult;
 import org.tanglenode.node.ingest.NodeGossipHost;
 import org.tanglenode.node.ingest.Source;
 import org.tanglenode.node.ingest.StoredFanout;
+import org.tanglenode.node.ingest.TipAnnouncer;
 import org.tanglenode.node.issuing.PayloadCompleter;
 import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.node.lifecycle.StartedServices;
@@ -91,6 +93,7 @@ import org.tanglenode.storage.TransactionStore;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final int ANNOUNCED_TIPS_PER_ROUND = 64;
 
   private enum State {
     NEW,
@@ -252,6 +255,19 @@ public final class Node implements AutoCloseable {
     gossip = services.add("gossip", peers, peers::close);
     stored.add(tx -> peers.broadcast(tx.id(), tx.bytes()));
     stored.add(events);
+    // Unconfirmed tips go out again to connections that missed them (a partition, a restart):
+    // every 5 milestone intervals (at least 1 s), those stored 2 intervals ago or earlier.
+    long intervalMs = network.genesis().milestoneIntervalMs();
+    TipAnnouncer announcer =
+        new TipAnnouncer(
+            store,
+            peers::broadcast,
+            Duration.ofMillis(Math.max(1_000, 5 * intervalMs)),
+            Duration.ofMillis(2 * intervalMs),
+            ANNOUNCED_TIPS_PER_ROUND,
+            clock);
+    announcer.start();
+    services.add("tip announcer", announcer, announcer::close);
 
     if (config.coordinator().enabled()) {
       startCoordinator(decider, committeeKeys, pool, dag, ingest);

@@ -28,6 +28,7 @@ class NodeLifecycleTest {
               "consensus",
               "ingest",
               "gossip",
+              "tip announcer",
               "proof-of-work solver",
               "api");
     } finally {

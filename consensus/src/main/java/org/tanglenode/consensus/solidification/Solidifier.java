@@ -28,7 +28,8 @@ import org.tanglenode.storage.UpdateOutcome;
  * waits, answers {@link OfferOutcome.QueueFull} and counts it. Metrics: {@code
  * tangle.consensus.solidifier.queue.depth} and {@code .waiting} (gauges), {@code .rejected}, {@code
  * .dropped} (tag {@code reason}: {@code capacity}, {@code age}), {@code .requested}, {@code
- * .solid}.
+ * .rerequested}, {@code .solid}. At start it resumes what a previous run left unsolid ({@link
+ * SolidityTracker#resume}).
  */
 public final class Solidifier implements AutoCloseable {
 
@@ -102,6 +103,9 @@ public final class Solidifier implements AutoCloseable {
     FunctionCounter.builder(prefix + "requested", tracker, SolidityTracker::requested)
         .description("missing parents requested from peers")
         .register(registry);
+    FunctionCounter.builder(prefix + "rerequested", tracker, SolidityTracker::rerequested)
+        .description("missing parents requested again because they were still missing")
+        .register(registry);
     FunctionCounter.builder(prefix + "requests.refused", tracker, SolidityTracker::requestsRefused)
         .description("requests for missing parents that could not be queued")
         .register(registry);
@@ -128,6 +132,7 @@ public final class Solidifier implements AutoCloseable {
   }
 
   private void loop() {
+    resume();
     long sweepMillis = config.sweepInterval().toMillis();
     long nextSweep = clock.millis() + sweepMillis;
     List<Arrival> batch = new ArrayList<>(config.maxBatch());
@@ -155,6 +160,34 @@ public final class Solidifier implements AutoCloseable {
         batch.clear();
         LOG.error("The solidifier failed on a batch; it goes on with the next", e);
       }
+    }
+  }
+
+  /**
+   * After a restart, transactions stored but not yet solid are in no queue: walks down from the
+   * stored tips so each one whose cone is complete becomes solid (and the missing parents of the
+   * others are requested) without waiting for new traffic.
+   */
+  private void resume() {
+    try {
+      int looked = 0;
+      for (TransactionId tip : store.storedTips()) {
+        looked += tracker.resume(List.of(tip));
+        if (tracker.newlySolidCount() >= config.maxBatch()) {
+          flush();
+        }
+      }
+      flush();
+      waitingCount = tracker.waitingCount();
+      if (looked > 0) {
+        LOG.info(
+            "resumed {} stored tips that were not solid; {} transactions wait for parents",
+            looked,
+            tracker.waitingCount());
+      }
+    } catch (RuntimeException e) {
+      LOG.error(
+          "The solidifier could not resume the stored tips; new arrivals still reach them", e);
     }
   }
 

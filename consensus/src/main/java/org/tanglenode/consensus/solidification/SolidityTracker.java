@@ -18,16 +18,27 @@ import org.tanglenode.protocol.TransactionId;
 /**
  * The solidifier's bookkeeping, on one thread. A transaction is solid when every parent is solid
  * (the network root and solid entry points are). One that is not waits in memory, listed under each
- * parent it waits for ({@code parent -> waiting children}); when a parent becomes solid, only its
+ * parent it waits for ({@code parent -> waiting children}); when a parent becomes solid, its
  * waiting children are looked at, so solidity spreads without rescanning the DAG. A missing parent
- * is requested once, when the first child starts waiting for it; a parent that is stored but not
- * solid and not waiting (a restart, or it was dropped) is looked at again from its stored parents.
+ * is requested when the first child starts waiting for it, and again at every {@link #sweep()}
+ * while it is still missing (a request can be lost: no peer connected, every peer lacked it). A
+ * parent that is stored but not solid and not waiting is looked at again from its stored parents.
+ *
+ * <p>Solidity also spreads along stored approvers: when a transaction becomes solid, its stored
+ * children that are not solid and not waiting are looked at too. So a child the tracker dropped, or
+ * one stored before a restart, becomes solid with its parent and needs no later child to reach it.
+ * After a restart, {@link #resume} walks down from the stored tips, which reaches every stored
+ * transaction that is not solid yet (each is in the past cone of a tip).
  *
  * <p>At most {@code maxPending} transactions wait; beyond that the oldest is dropped, and any older
  * than {@code maxPendingAge} are dropped by {@link #sweep()}; both are counted. A dropped
- * transaction stays stored and unsolid and is looked at again when a later child reaches it.
+ * transaction stays stored and unsolid and is looked at again when a parent of it becomes solid or
+ * a later child reaches it.
  */
 public final class SolidityTracker {
+
+  /** Stored approvers looked at when a transaction becomes solid (the store's largest page). */
+  static final int APPROVERS_PER_LOOKUP = 10_000;
 
   private final SolidifierConfig config;
   private final SolidityStore store;
@@ -43,6 +54,7 @@ public final class SolidityTracker {
   private long droppedForAge;
   private long requested;
   private long requestsRefused;
+  private long rerequested;
 
   public SolidityTracker(
       SolidifierConfig config,
@@ -67,6 +79,25 @@ public final class SolidityTracker {
     }
   }
 
+  /**
+   * After a restart: looks at every stored tip that is not solid, walking down its unsolid past
+   * cone (missing parents are requested). Returns how many tips were looked at.
+   */
+  public int resume(Iterable<TransactionId> tips) {
+    int looked = 0;
+    for (TransactionId tip : tips) {
+      if (isSolid(tip) || waiting.containsKey(tip)) {
+        continue;
+      }
+      Optional<List<TransactionId>> parents = store.parents(tip);
+      if (parents.isPresent()) {
+        stored(tip, parents.get());
+        looked++;
+      }
+    }
+    return looked;
+  }
+
   private void examine(TransactionId id, List<TransactionId> parents, Deque<Candidate> work) {
     if (waiting.containsKey(id) || isSolid(id)) {
       return;
@@ -78,7 +109,7 @@ public final class SolidityTracker {
       }
     }
     if (missing.isEmpty()) {
-      becameSolid(id);
+      becameSolid(id, work);
       return;
     }
     while (waiting.size() >= config.maxPending()) {
@@ -107,7 +138,7 @@ public final class SolidityTracker {
     }
   }
 
-  private void becameSolid(TransactionId first) {
+  private void becameSolid(TransactionId first, Deque<Candidate> work) {
     Deque<TransactionId> spreading = new ArrayDeque<>();
     spreading.add(first);
     while (!spreading.isEmpty()) {
@@ -115,20 +146,29 @@ public final class SolidityTracker {
       recentlySolid.add(id);
       newlySolid.add(id);
       List<TransactionId> children = waitersByParent.remove(id);
-      if (children == null) {
-        continue;
+      if (children != null) {
+        for (TransactionId child : children) {
+          Waiting entry = waiting.get(child);
+          if (entry != null && entry.missing.remove(id) && entry.missing.isEmpty()) {
+            waiting.remove(child);
+            spreading.add(child);
+          }
+        }
       }
-      for (TransactionId child : children) {
-        Waiting entry = waiting.get(child);
-        if (entry != null && entry.missing.remove(id) && entry.missing.isEmpty()) {
-          waiting.remove(child);
-          spreading.add(child);
+      // Children the tracker does not hold (dropped, stored before a restart, or offered while the
+      // queue was full) are looked at from storage; tracked ones were handled just above.
+      for (TransactionId child : store.approvers(id, APPROVERS_PER_LOOKUP)) {
+        if (!waiting.containsKey(child) && !recentlySolid.contains(child)) {
+          store.parents(child).ifPresent(parents -> work.add(new Candidate(child, parents)));
         }
       }
     }
   }
 
-  /** Drops waiting transactions older than {@code maxPendingAge}. */
+  /**
+   * Drops waiting transactions older than {@code maxPendingAge}, then asks again for every parent
+   * still awaited and not stored (the requester ignores one it is already asking for).
+   */
   public void sweep() {
     long oldest = clock.millis() - config.maxPendingAge().toMillis();
     Iterator<Map.Entry<TransactionId, Waiting>> entries = waiting.entrySet().iterator();
@@ -143,6 +183,15 @@ public final class SolidityTracker {
     for (TransactionId id : expired) {
       drop(id);
       droppedForAge++;
+    }
+    for (TransactionId parent : List.copyOf(waitersByParent.keySet())) {
+      if (!waiting.containsKey(parent) && store.parents(parent).isEmpty()) {
+        if (requester.request(parent)) {
+          rerequested++;
+        } else {
+          requestsRefused++;
+        }
+      }
     }
   }
 
@@ -173,6 +222,11 @@ public final class SolidityTracker {
     return out;
   }
 
+  /** Transactions that became solid and were not taken yet. */
+  public int newlySolidCount() {
+    return newlySolid.size();
+  }
+
   public int waitingCount() {
     return waiting.size();
   }
@@ -192,6 +246,11 @@ public final class SolidityTracker {
 
   public long requested() {
     return requested;
+  }
+
+  /** Requests for missing parents made again by a sweep. */
+  public long rerequested() {
+    return rerequested;
   }
 
   public long requestsRefused() {

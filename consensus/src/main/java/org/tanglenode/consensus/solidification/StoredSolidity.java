@@ -39,6 +39,16 @@ public final class StoredSolidity implements SolidityStore {
   }
 
   @Override
+  public List<TransactionId> approvers(TransactionId id, int limit) {
+    return store.approvers(id, Math.min(limit, TransactionStore.MAX_PAGE));
+  }
+
+  @Override
+  public Set<TransactionId> storedTips() {
+    return store.restartState().tips();
+  }
+
+  @Override
   public boolean isSolid(TransactionId id) {
     return id.equals(rootId)
         || solidEntryPoints.contains(id)

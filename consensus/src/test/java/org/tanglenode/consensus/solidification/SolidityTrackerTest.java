@@ -38,6 +38,23 @@ class SolidityTrackerTest {
     }
 
     @Override
+    public List<TransactionId> approvers(TransactionId id, int limit) {
+      return stored.entrySet().stream()
+          .filter(e -> e.getValue().contains(id))
+          .map(Map.Entry::getKey)
+          .sorted(java.util.Comparator.comparing(TransactionId::toHex))
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public Set<TransactionId> storedTips() {
+      Set<TransactionId> tips = new HashSet<>(stored.keySet());
+      stored.values().forEach(tips::removeAll);
+      return tips;
+    }
+
+    @Override
     public CompletableFuture<UpdateOutcome> markSolid(List<TransactionId> ids) {
       solid.addAll(ids);
       return CompletableFuture.completedFuture(new UpdateOutcome.Applied());
@@ -145,10 +162,13 @@ class SolidityTrackerTest {
 
     assertThat(tracker.waitingCount()).isEqualTo(2);
     assertThat(tracker.droppedForCapacity()).isEqualTo(1);
-    // The dropped one no longer waits; the others still become solid.
-    arrive(tracker, id(1), ROOT);
+    // The others still wait and become solid with their parents; the dropped one is found again
+    // from storage as an approver of its parent.
     arrive(tracker, id(3), ROOT);
-    assertThat(tracker.takeNewlySolid()).containsExactly(id(1), id(3), id(13));
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(3), id(13));
+    arrive(tracker, id(1), ROOT);
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(1), id(11));
+    assertThat(tracker.waitingCount()).isEqualTo(1);
   }
 
   @Test
@@ -174,11 +194,76 @@ class SolidityTrackerTest {
     SolidityTracker tracker = tracker(SolidifierConfig.defaults().withMaxPending(1));
     arrive(tracker, id(11), id(1));
     arrive(tracker, id(12), id(2)); // drops 11
-    arrive(tracker, id(1), ROOT);
-    assertThat(tracker.takeNewlySolid()).containsExactly(id(1));
+    store.stored.put(id(1), List.of(ROOT)); // stored, never offered (the queue was full)
+    assertThat(tracker.takeNewlySolid()).isEmpty();
 
     arrive(tracker, id(30), id(11)); // 11 is stored, unsolid and untracked: looked at again
 
-    assertThat(tracker.takeNewlySolid()).containsExactly(id(11), id(30));
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(1), id(11), id(30));
+  }
+
+  @Test
+  void aDroppedChainBecomesSolidWhenItsMissingParentArrivesLate() {
+    SolidityTracker tracker =
+        tracker(SolidifierConfig.defaults().withMaxPendingAge(Duration.ofSeconds(60)));
+    int length = 1_000;
+    for (int i = 2; i <= length; i++) {
+      arrive(tracker, id(i), id(i - 1)); // id(1) is missing
+    }
+    clock.millis += 61_000;
+    tracker.sweep();
+    assertThat(tracker.waitingCount()).isZero();
+    assertThat(tracker.droppedForAge()).isEqualTo(length - 1);
+
+    arrive(tracker, id(1), ROOT); // an hour late: no child arrives after it
+
+    List<TransactionId> solid = tracker.takeNewlySolid();
+    assertThat(solid).hasSize(length).doesNotHaveDuplicates();
+    assertThat(solid.get(0)).isEqualTo(id(1));
+    assertThat(solid.get(length - 1)).isEqualTo(id(length));
+  }
+
+  @Test
+  void afterARestartEveryStoredTransactionWhoseConeIsCompleteBecomesSolid() {
+    // Stored by a previous run, none marked solid: a chain 1..500 from the root, and a chain
+    // 601..700 whose first parent (600) was never stored.
+    for (int i = 1; i <= 500; i++) {
+      store.stored.put(id(i), List.of(i == 1 ? ROOT : id(i - 1)));
+    }
+    for (int i = 601; i <= 700; i++) {
+      store.stored.put(id(i), List.of(id(i - 1)));
+    }
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults());
+
+    assertThat(tracker.resume(store.storedTips())).isEqualTo(2);
+
+    List<TransactionId> solid = tracker.takeNewlySolid();
+    assertThat(solid).hasSize(500);
+    assertThat(solid.get(0)).isEqualTo(id(1));
+    assertThat(solid.get(499)).isEqualTo(id(500));
+    assertThat(requests).containsExactly(id(600));
+    assertThat(tracker.waitingCount()).isEqualTo(100);
+
+    arrive(tracker, id(600), id(500));
+    assertThat(tracker.takeNewlySolid()).hasSize(101).startsWith(id(600)).endsWith(id(700));
+  }
+
+  @Test
+  void aSweepAsksAgainForAParentThatIsStillMissing() {
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults());
+    arrive(tracker, id(11), id(1));
+    arrive(tracker, id(12), id(11));
+    assertThat(requests).containsExactly(id(1));
+
+    tracker.sweep();
+    tracker.sweep();
+
+    // Only the missing one is asked for again; 11 is stored.
+    assertThat(requests).containsExactly(id(1), id(1), id(1));
+    assertThat(tracker.rerequested()).isEqualTo(2);
+    arrive(tracker, id(1), ROOT);
+    tracker.sweep();
+    assertThat(requests).hasSize(3);
+    assertThat(tracker.takeNewlySolid()).containsExactly(id(1), id(11), id(12));
   }
 }
