@@ -58,6 +58,8 @@ public final class MilestoneParents implements ParentSource {
   /** The default bound on the transactions one milestone newly confirms. */
   public static final int DEFAULT_MAX_CONE = 20_000;
 
+  private static final int ATTEMPTS = 3;
+
   private final SolidTipPool pool;
   private final SolidDag dag;
   private final int maxCone;
@@ -71,8 +73,25 @@ public final class MilestoneParents implements ParentSource {
     this.maxCone = maxCone;
   }
 
+  /**
+   * Chooses the parents. If a milestone is confirmed while the walks run (the coordinator asks
+   * while its previous milestone is being confirmed), part of what they counted as unconfirmed is
+   * not, and the choice is made again from the new state, up to {@value #ATTEMPTS} times.
+   */
   @Override
   public List<TransactionId> parents() {
+    List<TransactionId> chosen = List.of();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      int before = dag.latestMilestone().index();
+      chosen = choose();
+      if (dag.latestMilestone().index() == before) {
+        break;
+      }
+    }
+    return chosen;
+  }
+
+  private List<TransactionId> choose() {
     Reads reads = new Reads();
     Set<TransactionId> candidates = new LinkedHashSet<>(pool.oldest(OLDEST));
     candidates.addAll(pool.sample(SAMPLED));
