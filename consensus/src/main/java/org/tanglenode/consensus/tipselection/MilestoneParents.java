@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.tanglenode.consensus.milestone.ParentSource;
 import org.tanglenode.protocol.TransactionId;
@@ -40,9 +41,13 @@ import org.tanglenode.protocol.TransactionId;
  * approves it yet (then it is still a tip): it adds nothing to the cone, keeps the milestones a
  * chain and keeps them from piling up in the pool, where the oldest tips are the coordinator's
  * candidates. It takes one of the 8 places. With no unconfirmed tip it is the only parent (none
- * before the first milestone: the coordinator then takes the root). Cost per milestone: walks over
- * at most {@code (OLDEST + SAMPLED + 8) x maxCone} transactions, in practice the cones since the
- * previous milestone; each transaction's parents are read once per call.
+ * before the first milestone: the coordinator then takes the root). While the previous milestone is
+ * still being confirmed (stored with the index after the latest confirmed; the coordinator issues
+ * nothing until it is), its cone counts as confirmed and it takes the previous milestone's place,
+ * so the choice holds whether or not its confirmation has landed when the coordinator looks; that
+ * choice is walked once and repeated while the same milestone is pending. Cost per milestone: walks
+ * over at most {@code (OLDEST + SAMPLED + 8) x maxCone} transactions, in practice the cones since
+ * the previous milestone; each transaction's parents are read once per call.
  */
 public final class MilestoneParents implements ParentSource {
 
@@ -58,9 +63,16 @@ public final class MilestoneParents implements ParentSource {
   /** The default bound on the transactions one milestone newly confirms. */
   public static final int DEFAULT_MAX_CONE = 20_000;
 
+  private static final int ATTEMPTS = 3;
+
   private final SolidTipPool pool;
   private final SolidDag dag;
   private final int maxCone;
+
+  /** The pending milestone the last choice was made under, and that choice. */
+  private TransactionId choiceAfter;
+
+  private List<TransactionId> choice = List.of();
 
   public MilestoneParents(SolidTipPool pool, SolidDag dag, int maxCone) {
     if (maxCone < 1) {
@@ -71,21 +83,54 @@ public final class MilestoneParents implements ParentSource {
     this.maxCone = maxCone;
   }
 
+  /**
+   * Chooses the parents. If a milestone is confirmed while the walks run (the coordinator asks
+   * while its previous milestone is being confirmed), part of what they counted as unconfirmed is
+   * not, and the choice is made again from the new state, up to {@value #ATTEMPTS} times.
+   */
   @Override
-  public List<TransactionId> parents() {
+  public synchronized List<TransactionId> parents() {
+    List<TransactionId> chosen = List.of();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      int before = dag.latestMilestone().index();
+      chosen = choose();
+      if (dag.latestMilestone().index() == before) {
+        break;
+      }
+    }
+    choiceAfter = dag.pendingMilestone().orElse(null);
+    choice = chosen;
+    return chosen;
+  }
+
+  private List<TransactionId> choose() {
+    Optional<TransactionId> pending = dag.pendingMilestone();
+    if (pending.isPresent() && pending.get().equals(choiceAfter)) {
+      return choice; // walked once while this milestone is being confirmed
+    }
     Reads reads = new Reads();
+    List<TransactionId> chosen = new ArrayList<>();
+    // The previous milestone is still being confirmed: count its cone as confirmed and approve it,
+    // so the choice holds whether or not it is confirmed when the coordinator looks.
+    Set<TransactionId> pendingCone = new HashSet<>();
+    pending.ifPresent(
+        id -> {
+          pendingCone.addAll(walk(id, Set.of(), Integer.MAX_VALUE, reads).completed());
+          chosen.add(id);
+        });
     Set<TransactionId> candidates = new LinkedHashSet<>(pool.oldest(OLDEST));
     candidates.addAll(pool.sample(SAMPLED));
     List<Candidate> ranked = new ArrayList<>();
     for (TransactionId id : candidates) {
-      if (!reads.stops(id, Set.of())) {
-        Walk cone = walk(id, Set.of(), maxCone, reads);
+      if (!reads.stops(id, pendingCone)) {
+        Walk cone = walk(id, pendingCone, maxCone, reads);
         ranked.add(new Candidate(id, cone.complete() ? cone.completed().size() : maxCone + 1));
       }
     }
     MilestoneRef latest = dag.latestMilestone();
-    List<TransactionId> chosen = new ArrayList<>();
-    if (latest.index() > 0 && (ranked.isEmpty() || pool.contains(latest.id()))) {
+    if (pending.isEmpty()
+        && latest.index() > 0
+        && (ranked.isEmpty() || pool.contains(latest.id()))) {
       chosen.add(latest.id());
     }
     if (ranked.isEmpty()) {
@@ -96,7 +141,7 @@ public final class MilestoneParents implements ParentSource {
     rest.sort(Comparator.comparingInt(Candidate::coneSize).reversed());
 
     int first = chosen.size();
-    Set<TransactionId> covered = new HashSet<>();
+    Set<TransactionId> covered = new HashSet<>(pendingCone);
     int left = maxCone;
     for (Candidate candidate : prepend(oldest, rest)) {
       if (chosen.size() == MAX_PARENTS || left == 0) {

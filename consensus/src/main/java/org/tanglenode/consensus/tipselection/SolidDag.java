@@ -34,4 +34,10 @@ public interface SolidDag {
 
   /** The latest confirmed milestone; index 0 and the root before the first. */
   MilestoneRef latestMilestone();
+
+  /**
+   * The milestone of the index after the latest confirmed one, if it is stored: the coordinator's
+   * previous milestone while it is being confirmed.
+   */
+  Optional<TransactionId> pendingMilestone();
 }

@@ -78,6 +78,11 @@ public final class StoredSolidDag implements SolidDag {
         .orElseGet(() -> new MilestoneRef(index, rootId));
   }
 
+  @Override
+  public Optional<TransactionId> pendingMilestone() {
+    return store.milestone(store.milestoneIndex(MilestoneKind.CONFIRMED) + 1);
+  }
+
   private List<TransactionId> decode(TransactionId id, byte[] bytes) {
     ValidationResult result = decoder.decode(bytes);
     if (result instanceof ValidationResult.Valid valid) {

@@ -21,6 +21,7 @@ final class MapSolidDag implements SolidDag {
   private final Set<TransactionId> solid = ConcurrentHashMap.newKeySet();
   private final Set<TransactionId> confirmed = ConcurrentHashMap.newKeySet();
   private volatile MilestoneRef latest;
+  private volatile Optional<TransactionId> pending = Optional.empty();
 
   MapSolidDag(TransactionId root) {
     this.root = root;
@@ -46,6 +47,10 @@ final class MapSolidDag implements SolidDag {
 
   void setLatest(MilestoneRef milestone) {
     latest = milestone;
+  }
+
+  void setPending(Optional<TransactionId> milestone) {
+    pending = milestone;
   }
 
   /** The definition the pool must meet: stored solid transactions without a solid approver. */
@@ -87,5 +92,10 @@ final class MapSolidDag implements SolidDag {
   @Override
   public MilestoneRef latestMilestone() {
     return latest;
+  }
+
+  @Override
+  public Optional<TransactionId> pendingMilestone() {
+    return pending;
   }
 }

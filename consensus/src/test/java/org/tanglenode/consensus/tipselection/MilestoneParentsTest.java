@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,20 @@ class MilestoneParentsTest {
     dag.confirm(milestone);
     dag.setLatest(new MilestoneRef(milestones, milestone));
     return cone;
+  }
+
+  /** Confirms a milestone already stored (and its cone) as the latest. */
+  private void confirmSolely(TransactionId milestone, List<TransactionId> parents) {
+    ArrayDeque<TransactionId> queue = new ArrayDeque<>(parents);
+    while (!queue.isEmpty()) {
+      TransactionId id = queue.poll();
+      if (!dag.isConfirmed(id)) {
+        dag.confirm(id);
+        queue.addAll(dag.parents(id).orElse(List.of()));
+      }
+    }
+    dag.confirm(milestone);
+    dag.setLatest(new MilestoneRef(++milestones, milestone));
   }
 
   @Test
@@ -122,6 +137,31 @@ class MilestoneParentsTest {
     }
     // 24 of 28 other tips are sampled per draw; a big one sampled always outranks a small one.
     assertThat(bigChosen).isGreaterThan(50 * 6);
+  }
+
+  @Test
+  void whileThePreviousMilestoneIsBeingConfirmedItsConeIsNotChosenAgain() {
+    List<TransactionId> chain = new ArrayList<>();
+    TransactionId at = add("chain-0", ROOT_ID);
+    chain.add(at);
+    for (int i = 1; i < 50; i++) {
+      at = add("chain-" + i, at);
+      chain.add(at);
+    }
+    MilestoneParents parents = new MilestoneParents(pool, dag, 20);
+    List<TransactionId> first = parents.parents();
+    assertThat(first).containsExactly(chain.get(19));
+    TransactionId pending = add("pending", first.toArray(TransactionId[]::new));
+    dag.setPending(Optional.of(pending));
+
+    List<TransactionId> whilePending = parents.parents();
+    assertThat(whilePending).containsExactlyInAnyOrder(pending, chain.get(39));
+    add("late", chain.get(49));
+    assertThat(parents.parents()).as("walked once per pending milestone").isEqualTo(whilePending);
+
+    dag.setPending(Optional.empty());
+    confirmSolely(pending, first);
+    assertThat(parents.parents()).containsExactlyInAnyOrder(pending, chain.get(39));
   }
 
   @Test
