@@ -24,8 +24,8 @@ import org.tanglenode.storage.TransactionStore;
  * Two nodes on loopback, each with its own RocksDB folder; the coordinator (200 ms milestones) runs
  * on one. The writer is cut off for 60 milestones, records are written on both sides meanwhile,
  * then it reconnects. Nothing is written after the heal: both nodes end with the same milestones
- * and every record of either side, including the writer's partition-time records that only it
- * held, confirmed on both.
+ * and every record of either side, including the writer's partition-time records that only it held,
+ * confirmed on both.
  */
 class PartitionTest {
 
@@ -107,7 +107,8 @@ class PartitionTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
-            () -> assertThat(api.get("/api/v1/info").json().path("peers").asInt()).isEqualTo(count));
+            () ->
+                assertThat(api.get("/api/v1/info").json().path("peers").asInt()).isEqualTo(count));
   }
 
   private static void awaitConfirmed(List<Node> nodes, List<TransactionId> ids, Duration atMost) {

@@ -186,7 +186,8 @@ public final class Solidifier implements AutoCloseable {
             tracker.waitingCount());
       }
     } catch (RuntimeException e) {
-      LOG.error("The solidifier could not resume the stored tips; new arrivals still reach them", e);
+      LOG.error(
+          "The solidifier could not resume the stored tips; new arrivals still reach them", e);
     }
   }
 

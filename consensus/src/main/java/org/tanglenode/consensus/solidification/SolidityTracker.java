@@ -18,16 +18,16 @@ import org.tanglenode.protocol.TransactionId;
 /**
  * The solidifier's bookkeeping, on one thread. A transaction is solid when every parent is solid
  * (the network root and solid entry points are). One that is not waits in memory, listed under each
- * parent it waits for ({@code parent -> waiting children}); when a parent becomes solid, its waiting
- * children are looked at, so solidity spreads without rescanning the DAG. A missing parent is
- * requested when the first child starts waiting for it, and again at every {@link #sweep()} while
- * it is still missing (a request can be lost: no peer connected, every peer lacked it). A parent
- * that is stored but not solid and not waiting is looked at again from its stored parents.
+ * parent it waits for ({@code parent -> waiting children}); when a parent becomes solid, its
+ * waiting children are looked at, so solidity spreads without rescanning the DAG. A missing parent
+ * is requested when the first child starts waiting for it, and again at every {@link #sweep()}
+ * while it is still missing (a request can be lost: no peer connected, every peer lacked it). A
+ * parent that is stored but not solid and not waiting is looked at again from its stored parents.
  *
  * <p>Solidity also spreads along stored approvers: when a transaction becomes solid, its stored
- * children that are not solid and not waiting are looked at too. So a child the tracker dropped,
- * or one stored before a restart, becomes solid with its parent and needs no later child to reach
- * it. After a restart, {@link #resume} walks down from the stored tips, which reaches every stored
+ * children that are not solid and not waiting are looked at too. So a child the tracker dropped, or
+ * one stored before a restart, becomes solid with its parent and needs no later child to reach it.
+ * After a restart, {@link #resume} walks down from the stored tips, which reaches every stored
  * transaction that is not solid yet (each is in the past cone of a tip).
  *
  * <p>At most {@code maxPending} transactions wait; beyond that the oldest is dropped, and any older
