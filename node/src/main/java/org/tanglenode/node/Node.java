@@ -52,6 +52,7 @@ import org.tanglenode.node.view.SolidTips;
 import org.tanglenode.node.view.StoreMilestones;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.genesis.GenesisFileException;
@@ -228,7 +229,11 @@ public final class Node implements AutoCloseable {
             config.gossip().toGossipConfig(config::resolve),
             network,
             key,
-            new NodeGossipHost(ingest, store, milestones),
+            new NodeGossipHost(
+                ingest,
+                store,
+                milestones,
+                new TransactionDecoder(network.genesis().limits().maxTransactionBytes())),
             meters,
             clock,
             random);
