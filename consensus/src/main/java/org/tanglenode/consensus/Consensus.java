@@ -14,6 +14,7 @@ import org.tanglenode.consensus.ledger.Ledger;
 import org.tanglenode.consensus.milestone.Coordinator;
 import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.consensus.milestone.ParentSource;
+import org.tanglenode.consensus.milestone.SignatureVerdicts;
 import org.tanglenode.consensus.milestone.TransactionSubmitter;
 import org.tanglenode.consensus.solidification.MissingTransactionRequester;
 import org.tanglenode.consensus.solidification.Solidifier;
@@ -49,6 +50,7 @@ public final class Consensus implements AutoCloseable {
   private final Solidifier solidifier;
   private final MilestoneValidator validator;
   private final DeferredMilestones milestoneGate;
+  private final SignatureVerdicts verdicts;
 
   private Consensus(
       ConfirmedTrust trust,
@@ -59,7 +61,8 @@ public final class Consensus implements AutoCloseable {
       Ledger ledger,
       MilestoneConfirmer confirmer,
       ConfirmationService confirmation,
-      Solidifier solidifier) {
+      Solidifier solidifier,
+      SignatureVerdicts verdicts) {
     this.trust = trust;
     this.network = trust.network();
     this.store = store;
@@ -69,7 +72,8 @@ public final class Consensus implements AutoCloseable {
     this.confirmer = confirmer;
     this.confirmation = confirmation;
     this.solidifier = solidifier;
-    this.validator = new MilestoneValidator(trust);
+    this.validator = new MilestoneValidator(trust, verdicts);
+    this.verdicts = verdicts;
     this.milestoneGate = milestoneGate;
   }
 
@@ -112,9 +116,14 @@ public final class Consensus implements AutoCloseable {
     Network network = genesis.network();
     ConfirmedTrust trust = new ConfirmedTrust(genesis);
     Ledger ledger = new Ledger(network, store);
-    DeferredMilestones milestoneGate = new DeferredMilestones(trust, store, deferredMilestones);
+    // One set of signature verdicts for the gate, the confirmer and the node's validator: each
+    // milestone's committee signatures are verified once per node.
+    SignatureVerdicts verdicts = new SignatureVerdicts(SignatureVerdicts.DEFAULT_CAPACITY);
+    DeferredMilestones milestoneGate =
+        new DeferredMilestones(trust, store, deferredMilestones, verdicts);
     MilestoneConfirmer confirmer =
-        new MilestoneConfirmer(trust, milestoneGate, store, ledger, store::update, registry);
+        new MilestoneConfirmer(
+            trust, milestoneGate, verdicts, store, ledger, store::update, registry);
     ConfirmationService confirmation =
         new ConfirmationService(
             confirmer, Duration.ofMillis(network.genesis().milestoneIntervalMs()));
@@ -130,7 +139,16 @@ public final class Consensus implements AutoCloseable {
             registry,
             clock);
     return new Consensus(
-        trust, milestoneGate, store, registry, clock, ledger, confirmer, confirmation, solidifier);
+        trust,
+        milestoneGate,
+        store,
+        registry,
+        clock,
+        ledger,
+        confirmer,
+        confirmation,
+        solidifier,
+        verdicts);
   }
 
   /** Ledger (genesis outputs, address index), confirmer, confirmation thread, solidifier. */
@@ -169,6 +187,11 @@ public final class Consensus implements AutoCloseable {
 
   public Ledger ledger() {
     return ledger;
+  }
+
+  /** The signature verdicts the gate, the confirmer and {@link #validator()} share. */
+  public SignatureVerdicts signatureVerdicts() {
+    return verdicts;
   }
 
   public MilestoneValidator validator() {

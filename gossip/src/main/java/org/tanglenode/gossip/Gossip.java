@@ -1,5 +1,6 @@
 package org.tanglenode.gossip;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
@@ -66,6 +67,7 @@ public final class Gossip implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
   private final AtomicBoolean dispatchQueued = new AtomicBoolean();
   private volatile SyncStatus syncStatus = new SyncStatus(0, 0, 0, 0);
+  private ConfirmedRangeSync rangeSync;
 
   private EventLoopGroup bossGroup;
   private EventLoopGroup ioGroup;
@@ -234,6 +236,15 @@ public final class Gossip implements AutoCloseable {
             registry);
     config.staticPeers().forEach(dialer::add);
 
+    // Catch-up by history leaves: up to 4 ranges (4,000 transactions, under 1 MB) outstanding,
+    // reopened
+    // after 4 request timeouts without a new transaction stored.
+    rangeSync =
+        new ConfirmedRangeSync(
+            4L * Message.ConfirmedRangeRequest.MAX_COUNT, 4 * config.requestTimeout().toMillis());
+    FunctionCounter.builder("gossip.sync.ranges.leaves", this, g -> g.rangeSync.requestedLeaves())
+        .description("confirmed transactions asked for by history leaf while catching up")
+        .register(meters);
     long tick = config.requestTick().toMillis();
     scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     long beat = config.heartbeatInterval().toMillis();
@@ -379,6 +390,7 @@ public final class Gossip implements AutoCloseable {
   private void tick() {
     try {
       updateSync();
+      requestConfirmedRanges();
       dispatchTransactionRequests();
     } catch (RuntimeException e) {
       LOG.warn("gossip tick failed", e);
@@ -402,6 +414,17 @@ public final class Gossip implements AutoCloseable {
             .milestoneRequests()
             .dispatch(peers, (peer, index) -> peer.heartbeat().latestMilestone() >= index)) {
       send.peer().send(new Message.MilestoneRequest(send.key()));
+    }
+  }
+
+  private void requestConfirmedRanges() {
+    List<Peer> peers = context.registry().all();
+    if (peers.isEmpty()) {
+      return;
+    }
+    for (ConfirmedRangeSync.Send send :
+        rangeSync.next(host.historyProgress(), peers, clock.millis())) {
+      send.peer().send(send.request());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.tanglenode.gossip;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
@@ -44,4 +45,21 @@ public interface GossipHost {
 
   /** The latest milestone the node knows and the one it is solid up to. Cheap, never blocks. */
   MilestoneIndexes milestoneIndexes();
+
+  /**
+   * The confirmed transactions at history leaves {@code fromLeaf} .. {@code fromLeaf + count - 1}
+   * (fewer if fewer are confirmed), in confirmation order, to answer a catch-up request. Called on
+   * a worker thread; may block briefly on storage. None by default.
+   */
+  default List<byte[]> confirmedRange(long fromLeaf, int count) {
+    return List.of();
+  }
+
+  /**
+   * How far the node's history has got, for catch-up: see {@link HistoryProgress}. Called on
+   * gossip's scheduler; may block briefly on storage. Nothing to catch up by default.
+   */
+  default HistoryProgress historyProgress() {
+    return HistoryProgress.NONE;
+  }
 }

@@ -64,6 +64,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       onMilestoneRequest(request.index());
     } else if (message instanceof Message.MilestoneResponse response) {
       onMilestoneResponse(response);
+    } else if (message instanceof Message.ConfirmedRangeRequest range) {
+      onConfirmedRangeRequest(range);
     } else if (message instanceof Message.Heartbeat heartbeat) {
       peer.heartbeat(heartbeat);
     } else if (message instanceof Message.Refusal refusal) {
@@ -193,6 +195,24 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
           if (bytes.isPresent()) {
             target.markKnown(id);
             target.send(new Message.TransactionBytes(bytes.get()));
+          }
+        });
+  }
+
+  /**
+   * Answers a catch-up request with the confirmed transactions of the range, each as a transaction
+   * message, in confirmation order (parents first, so the requester finds each one solid). A range
+   * is at most {@link Message.ConfirmedRangeRequest#MAX_COUNT} transactions, which fits the write
+   * buffer; what does not fit is dropped like any write to a slow peer, and the requester asks for
+   * the missing parents one by one.
+   */
+  private void onConfirmedRangeRequest(Message.ConfirmedRangeRequest range) {
+    Peer target = peer;
+    lookUp(
+        () -> {
+          for (byte[] bytes : context.host().confirmedRange(range.fromLeaf(), range.count())) {
+            target.markKnown(TransactionId.of(bytes));
+            target.send(new Message.TransactionBytes(bytes));
           }
         });
   }

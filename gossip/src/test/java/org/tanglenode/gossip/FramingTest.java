@@ -33,6 +33,8 @@ class FramingTest {
         new Message.HelloAck(TestNetwork.key(1).sign(new byte[] {1, 2, 3})),
         new Message.TransactionRequest(TransactionId.of(new byte[] {1})),
         new Message.MilestoneRequest(42),
+        new Message.ConfirmedRangeRequest(
+            123_456_789_012L, Message.ConfirmedRangeRequest.MAX_COUNT),
         new Message.MilestoneResponse(42, new byte[] {9, 9, 9}),
         new Message.MilestoneResponse(43, new byte[0]),
         new Message.Heartbeat(10, 9, 3),
@@ -79,6 +81,23 @@ class FramingTest {
     Object rest = decoder.readInbound();
     assertThat(rest).isNull();
     decoder.finish();
+  }
+
+  @Test
+  void aConfirmedRangeBeyondItsLimitIsMalformed() {
+    byte[] tooMany =
+        org.tanglenode.protocol.proto.Envelope.newBuilder()
+            .setConfirmedRangeRequest(
+                org.tanglenode.protocol.proto.ConfirmedRangeRequest.newBuilder()
+                    .setFromLeaf(0)
+                    .setCount(Message.ConfirmedRangeRequest.MAX_COUNT + 1))
+            .build()
+            .toByteArray();
+    assertThatThrownBy(() -> MessageCodec.decode(tooMany))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("1..1000");
+    assertThatThrownBy(() -> new Message.ConfirmedRangeRequest(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

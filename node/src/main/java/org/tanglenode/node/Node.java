@@ -243,7 +243,11 @@ public final class Node implements AutoCloseable {
             config.gossip().toGossipConfig(config::resolve),
             network,
             key,
-            new NodeGossipHost(ingest, store, milestones),
+            new NodeGossipHost(
+                ingest,
+                store,
+                milestones,
+                new TransactionDecoder(network.genesis().limits().maxTransactionBytes())),
             meters,
             clock,
             random);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.tanglenode.node.TestNodes.WRITE_TOKEN;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,8 +68,15 @@ class RestartSolidityTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> chainA.subList(40, 60).stream().allMatch(tx -> stored(node, tx)));
-      // Waiting for chainA[39]: nothing of the top is solid.
+      // Waiting for chainA[39]: nothing of the top is solid, and the metadata says why.
       assertThat(chainA.subList(40, 60)).noneMatch(tx -> solid(node, tx));
+      JsonNode bottom = pending(api, chainA.get(40));
+      assertThat(bottom.path("reason").asText()).isEqualTo("MISSING_PARENTS");
+      assertThat(bottom.path("missing"))
+          .extracting(JsonNode::asText)
+          .containsExactlyInAnyOrder(chainA.get(38).id().toHex(), chainA.get(39).id().toHex());
+      assertThat(pending(api, chainA.get(59)).path("reason").asText())
+          .isEqualTo("AWAITING_SOLIDITY");
     }
 
     NodeConfig config = nodes.config("node", List.of(), nodes.coordinatorYaml());
@@ -102,6 +110,7 @@ class RestartSolidityTest {
       int lastArrival = node.store().restartState().latestMilestone();
       awaitConfirmed(node, chainA, lastArrival, Duration.ofSeconds(60));
       awaitConfirmed(node, chainB, lastArrival, Duration.ofSeconds(1));
+      assertThat(pending(api, chainA.get(59)).isNull()).isTrue();
     }
   }
 
@@ -141,6 +150,12 @@ class RestartSolidityTest {
             Http.json(Map.of("hex", HexFormat.of().formatHex(tx.bytes()))),
             WRITE_TOKEN);
     assertThat(answer.status()).as(answer.toString()).isIn(200, 201, 202);
+  }
+
+  private static JsonNode pending(Http api, Transaction tx) {
+    Http.Answer answer = api.get("/api/v1/transactions/" + tx.id().toHex() + "/metadata");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json().path("pending");
   }
 
   private static Optional<TransactionMetadata> metadata(Node node, Transaction tx) {

@@ -22,6 +22,7 @@ import org.tanglenode.consensus.ledger.MilestoneLedger;
 import org.tanglenode.consensus.milestone.MilestoneCommitments;
 import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.consensus.milestone.MilestoneVerdict;
+import org.tanglenode.consensus.milestone.SignatureVerdicts;
 import org.tanglenode.consensus.trust.ConfirmedTrust;
 import org.tanglenode.consensus.whiteflag.StoredCone;
 import org.tanglenode.consensus.whiteflag.WhiteFlagOrder;
@@ -58,7 +59,10 @@ import org.tanglenode.storage.schema.MerkleKey;
  * fails, the heap state (staged history, address index, confirmed index) is left as it was.
  *
  * <p>Also computes the commitments of the next milestone for the coordinator, with the same code.
- * Every method is synchronized: confirmation, previews and proof reads never interleave.
+ * Confirmation, previews and proof reads hold the confirmer's lock and never interleave. The {@link
+ * ConfirmationListener}s (events, pruning, counters) are called after the lock is released, in
+ * confirmation order, so a slow listener never holds a receipt, a proof read or the coordinator
+ * behind it.
  */
 public final class MilestoneConfirmer implements MilestoneCommitments {
 
@@ -77,6 +81,13 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   private final TransactionDecoder decoder;
   private final List<ConfirmationListener> listeners = new CopyOnWriteArrayList<>();
 
+  /** Confirmed under the lock, told to the listeners after it, in order. */
+  private final java.util.Queue<ConfirmationOutcome.Confirmed> toNotify =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** Held while listeners are called: one caller tells them, in confirmation order. */
+  private final Object notifying = new Object();
+
   private boolean started;
   private int confirmedIndex;
   private Optional<TransactionId> lastMilestone = Optional.empty();
@@ -85,6 +96,8 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   private Counter confirmedMilestones;
   private Counter confirmedTransactions;
   private Timer confirmTimer;
+  private Counter walks;
+  private PreparedCone prepared;
 
   /**
    * A confirmer whose trust starts from the genesis of {@code network} (see TrustChain.ofNetwork).
@@ -123,6 +136,25 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       Ledger ledger,
       StateWriter writer,
       MeterRegistry registry) {
+    this(
+        trust,
+        contenders,
+        new SignatureVerdicts(SignatureVerdicts.DEFAULT_CAPACITY),
+        store,
+        ledger,
+        writer,
+        registry);
+  }
+
+  /** As above, sharing signature verdicts with the ingest gate (each verified once per node). */
+  public MilestoneConfirmer(
+      ConfirmedTrust trust,
+      MilestoneContenders contenders,
+      SignatureVerdicts verdicts,
+      TransactionStore store,
+      Ledger ledger,
+      StateWriter writer,
+      MeterRegistry registry) {
     this.trust = Objects.requireNonNull(trust, "trust");
     this.contenders = Objects.requireNonNull(contenders, "contenders");
     this.network = trust.network();
@@ -130,7 +162,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.validator = new MilestoneValidator(trust);
+    this.validator = new MilestoneValidator(trust, verdicts);
     this.order = new WhiteFlagOrder(hasher);
     this.decoder = new TransactionDecoder(network.genesis().limits().maxTransactionBytes());
   }
@@ -171,6 +203,10 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     confirmedTransactions =
         Counter.builder("tangle.consensus.transactions.confirmed")
             .description("transactions confirmed by milestones")
+            .register(registry);
+    walks =
+        Counter.builder("tangle.consensus.whiteflag.walks")
+            .description("white-flag cone walks (one per milestone, drafts included)")
             .register(registry);
     confirmTimer =
         Timer.builder("tangle.consensus.milestones.confirm")
@@ -213,8 +249,48 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     return history.inclusionProof(leafIndex, treeSize);
   }
 
-  /** Confirms the milestone of the next index if it is stored and solid. */
-  public synchronized ConfirmationOutcome confirmNext() {
+  /**
+   * Confirms the milestone of the next index if it is stored and solid; the listeners hear of it
+   * after the lock is released, before this returns.
+   */
+  public ConfirmationOutcome confirmNext() {
+    ConfirmationOutcome outcome;
+    synchronized (this) {
+      outcome = confirmNextLocked();
+    }
+    notifyListeners();
+    return outcome;
+  }
+
+  /**
+   * Checks and applies {@code milestone}, which must be stored; see the class comment. The
+   * listeners hear of it after the lock is released, before this returns.
+   */
+  public ConfirmationOutcome confirm(Transaction milestone) {
+    ConfirmationOutcome outcome;
+    synchronized (this) {
+      outcome = confirmLocked(milestone);
+    }
+    notifyListeners();
+    return outcome;
+  }
+
+  private void notifyListeners() {
+    synchronized (notifying) {
+      ConfirmationOutcome.Confirmed next;
+      while ((next = toNotify.poll()) != null) {
+        for (ConfirmationListener listener : listeners) {
+          try {
+            listener.confirmed(next);
+          } catch (RuntimeException e) {
+            LOG.error("A confirmation listener failed", e);
+          }
+        }
+      }
+    }
+  }
+
+  private ConfirmationOutcome confirmNextLocked() {
     requireStarted();
     int next = confirmedIndex + 1;
     Optional<TransactionId> id = store.milestone(next);
@@ -225,7 +301,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     if (!validator.checkSignatures(indexed).isValid()) {
       Optional<Transaction> replacement = contender(next, indexed.id());
       if (replacement.isEmpty()) {
-        return confirm(indexed); // rejected, with the reason
+        return confirmLocked(indexed); // rejected, with the reason
       }
       UpdateOutcome swapped =
           writer
@@ -250,11 +326,10 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     if (!solid) {
       return new ConfirmationOutcome.NotAvailable(next, "milestone " + next + " is not solid");
     }
-    return confirm(read(id.get()));
+    return confirmLocked(read(id.get()));
   }
 
-  /** Checks and applies {@code milestone}, which must be stored; see the class comment. */
-  public synchronized ConfirmationOutcome confirm(Transaction milestone) {
+  private ConfirmationOutcome confirmLocked(Transaction milestone) {
     requireStarted();
     long startNanos = System.nanoTime();
     TransactionId id = milestone.id();
@@ -267,8 +342,18 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     if (sequence instanceof MilestoneVerdict.Rejected rejected) {
       return reject(id, rejected);
     }
-    StoredCone cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
-    WhiteFlagResult walk = order.order(milestone.parents(), cone);
+    PreparedCone ready = prepared;
+    prepared = null;
+    StoredCone cone;
+    WhiteFlagResult walk;
+    if (ready != null && ready.matches(payload.index(), milestone.parents())) {
+      // The coordinator's own milestone: next() walked this cone for it under the same state.
+      cone = ready.cone();
+      walk = ready.ordered();
+    } else {
+      cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
+      walk = walk(milestone.parents(), cone);
+    }
     if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
       return new ConfirmationOutcome.NotSolid(id, incomplete.missing());
     }
@@ -335,13 +420,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
           payload.index(),
           ordered.ids().size(),
           conflicts.size());
-      for (ConfirmationListener listener : listeners) {
-        try {
-          listener.confirmed(done);
-        } catch (RuntimeException e) {
-          LOG.error("A confirmation listener failed", e);
-        }
-      }
+      toNotify.add(done);
       return done;
     } finally {
       if (!committed) {
@@ -360,11 +439,14 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
           "milestone " + latest + " is stored, " + confirmedIndex + " is confirmed");
     }
     StoredCone cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
-    WhiteFlagResult walk = order.order(parents, cone);
+    WhiteFlagResult walk = walk(parents, cone);
     if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
       return new Draft.NotReady(Draft.Code.CONE_INCOMPLETE, incomplete.missing() + " is missing");
     }
     WhiteFlagResult.Ordered ordered = (WhiteFlagResult.Ordered) walk;
+    // Kept for confirm(): nothing the walk read changes until a milestone is confirmed, and that
+    // takes this lock, so the milestone built from this draft is confirmed without a second walk.
+    prepared = new PreparedCone(confirmedIndex + 1, Set.copyOf(parents), cone, ordered);
     try {
       HistoryState after = history.stage(ordered.ids());
       return new Draft.Ready(
@@ -376,6 +458,19 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
               after.size()));
     } finally {
       history.discard();
+    }
+  }
+
+  private WhiteFlagResult walk(Collection<TransactionId> parents, StoredCone cone) {
+    walks.increment();
+    return order.order(parents, cone);
+  }
+
+  /** A cone walked for a draft of milestone {@code index} with these parents. */
+  private record PreparedCone(
+      int index, Set<TransactionId> parents, StoredCone cone, WhiteFlagResult.Ordered ordered) {
+    boolean matches(int milestoneIndex, List<TransactionId> milestoneParents) {
+      return index == milestoneIndex && parents.equals(Set.copyOf(milestoneParents));
     }
   }
 

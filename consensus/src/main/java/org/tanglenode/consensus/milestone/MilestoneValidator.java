@@ -25,10 +25,20 @@ import org.tanglenode.protocol.trust.TrustRoot;
 public final class MilestoneValidator {
 
   private final TrustRoot trust;
+  private final SignatureVerdicts verdicts;
 
   /** Checks signatures against the committee the trust root names for each milestone's index. */
   public MilestoneValidator(TrustRoot trust) {
+    this(trust, new SignatureVerdicts(SignatureVerdicts.DEFAULT_CAPACITY));
+  }
+
+  /**
+   * As above, reusing and adding to {@code verdicts}: validators that share it verify a milestone's
+   * signatures against a given committee once.
+   */
+  public MilestoneValidator(TrustRoot trust, SignatureVerdicts verdicts) {
     this.trust = Objects.requireNonNull(trust, "trust");
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
   }
 
   /** Checks signatures against the genesis committee at every index. */
@@ -54,6 +64,16 @@ public final class MilestoneValidator {
           MilestoneVerdict.Code.WRONG_NETWORK, "network " + Long.toHexString(tx.network()));
     }
     Committee committee = trust.committeeAt(((Payload.Milestone) tx.payload()).index());
+    Optional<MilestoneVerdict> known = verdicts.find(tx.id(), committee);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    MilestoneVerdict verdict = verify(tx, committee);
+    verdicts.remember(tx.id(), committee, verdict);
+    return verdict;
+  }
+
+  private static MilestoneVerdict verify(Transaction tx, Committee committee) {
     byte[] digest = tx.essenceDigest();
     Set<Ed25519PublicKey> signers = new TreeSet<>();
     Optional<MilestoneVerdict> forged =

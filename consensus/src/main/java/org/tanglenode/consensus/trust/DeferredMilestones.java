@@ -14,6 +14,7 @@ import org.tanglenode.consensus.confirmation.ConfirmationOutcome;
 import org.tanglenode.consensus.confirmation.MilestoneContenders;
 import org.tanglenode.consensus.milestone.MilestoneValidator;
 import org.tanglenode.consensus.milestone.MilestoneVerdict;
+import org.tanglenode.consensus.milestone.SignatureVerdicts;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
@@ -71,6 +72,7 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
   private final ConfirmedTrust trust;
   private final TransactionStore store;
   private final TransactionDecoder decoder;
+  private final SignatureVerdicts verdicts;
 
   /** Milestones a stored trust update vouches for: their signers pass its committee. */
   private final Bucket vouched;
@@ -90,6 +92,13 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
   private volatile Proposal proposal;
 
   public DeferredMilestones(ConfirmedTrust trust, TransactionStore store, int capacity) {
+    this(trust, store, capacity, new SignatureVerdicts(SignatureVerdicts.DEFAULT_CAPACITY));
+  }
+
+  /** As above, sharing signature verdicts with the confirmer (each verified once per node). */
+  public DeferredMilestones(
+      ConfirmedTrust trust, TransactionStore store, int capacity, SignatureVerdicts verdicts) {
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must not be negative: " + capacity);
     }
@@ -109,7 +118,8 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
       return false;
     }
     ConfirmedTrust.Settled settled = trust.settled();
-    MilestoneVerdict verdict = new MilestoneValidator(settled.chain()).checkSignatures(milestone);
+    MilestoneVerdict verdict =
+        new MilestoneValidator(settled.chain(), verdicts).checkSignatures(milestone);
     int index = payload.index();
     if (verdict.isValid()) {
       Optional<TransactionId> indexed = store.milestone(index);
@@ -121,7 +131,9 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
       return true;
     }
     if (verdict.code() == MilestoneVerdict.Code.TOO_FEW_SIGNATURES && !settled.isFinal(index)) {
-      if (new MilestoneValidator(proposed(settled.chain())).checkSignatures(milestone).isValid()) {
+      if (new MilestoneValidator(proposed(settled.chain()), verdicts)
+          .checkSignatures(milestone)
+          .isValid()) {
         remember(vouched, index, milestone.id());
       } else {
         remember(unvouched, index, milestone.id());
@@ -213,7 +225,7 @@ public final class DeferredMilestones implements ConfirmationListener, Milestone
             });
       }
     }
-    MilestoneValidator validator = new MilestoneValidator(settled.chain());
+    MilestoneValidator validator = new MilestoneValidator(settled.chain(), verdicts);
     for (Map.Entry<Integer, TransactionId> entry : recheck) {
       int index = entry.getKey();
       if (!settled.isFinal(index) || store.milestone(index).isPresent()) {

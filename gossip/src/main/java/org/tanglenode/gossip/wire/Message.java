@@ -104,6 +104,25 @@ public sealed interface Message {
     }
   }
 
+  /**
+   * Asks for the confirmed transactions at history leaves {@code fromLeaf} .. {@code fromLeaf +
+   * count - 1}, in confirmation order; answered with {@link TransactionBytes}, one each.
+   */
+  record ConfirmedRangeRequest(long fromLeaf, int count) implements Message {
+
+    /** The most leaves one request asks for (about 250 KB of answers, under the write buffer). */
+    public static final int MAX_COUNT = 1_000;
+
+    public ConfirmedRangeRequest {
+      if (fromLeaf < 0) {
+        throw new IllegalArgumentException("history leaves start at 0");
+      }
+      if (count < 1 || count > MAX_COUNT) {
+        throw new IllegalArgumentException("a range holds 1.." + MAX_COUNT + " leaves");
+      }
+    }
+  }
+
   /** The sender's view of the milestones, and how many peers it has. */
   record Heartbeat(int latestMilestone, int solidMilestone, int peers) implements Message {
     public Heartbeat {

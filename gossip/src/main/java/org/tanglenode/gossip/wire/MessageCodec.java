@@ -10,6 +10,7 @@ import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.crypto.sign.Ed25519Signature;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.genesis.NetworkId;
+import org.tanglenode.protocol.proto.ConfirmedRangeRequest;
 import org.tanglenode.protocol.proto.Envelope;
 import org.tanglenode.protocol.proto.Heartbeat;
 import org.tanglenode.protocol.proto.Hello;
@@ -68,6 +69,7 @@ public final class MessageCodec {
           new Message.MilestoneResponse(
               index(envelope.getMilestoneResponse().getIndex()),
               envelope.getMilestoneResponse().getTransaction().toByteArray());
+      case CONFIRMED_RANGE_REQUEST -> confirmedRange(envelope.getConfirmedRangeRequest());
       case HEARTBEAT -> heartbeat(envelope.getHeartbeat());
       case REFUSAL -> {
         String text = envelope.getRefusal().getMessage();
@@ -113,6 +115,9 @@ public final class MessageCodec {
           MilestoneResponse.newBuilder()
               .setIndex(response.index())
               .setTransaction(UnsafeByteOperations.unsafeWrap(response.transaction())));
+    } else if (message instanceof Message.ConfirmedRangeRequest range) {
+      envelope.setConfirmedRangeRequest(
+          ConfirmedRangeRequest.newBuilder().setFromLeaf(range.fromLeaf()).setCount(range.count()));
     } else if (message instanceof Message.Heartbeat heartbeat) {
       envelope.setHeartbeat(
           Heartbeat.newBuilder()
@@ -161,6 +166,14 @@ public final class MessageCodec {
       throw new MalformedMessageException("a milestone index of 1 to 2^31 - 1, not " + index);
     }
     return index;
+  }
+
+  private static Message confirmedRange(ConfirmedRangeRequest request) {
+    try {
+      return new Message.ConfirmedRangeRequest(request.getFromLeaf(), request.getCount());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException("a confirmed range request: " + e.getMessage(), e);
+    }
   }
 
   private static byte[] exact(ByteString bytes, int size, String what) {

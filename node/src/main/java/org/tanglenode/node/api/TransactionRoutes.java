@@ -2,6 +2,7 @@ package org.tanglenode.node.api;
 
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.Limits;
 import org.tanglenode.storage.TagCursor;
 import org.tanglenode.storage.TagPage;
+import org.tanglenode.storage.TransactionMetadata;
 
 /** Submitting and reading transactions: by id, metadata, children, by tag. */
 final class TransactionRoutes {
@@ -166,12 +168,41 @@ final class TransactionRoutes {
 
   private Reply metadata(ApiRequest request) {
     TransactionId id = id(request.path("id"));
-    return Reply.ok(
-        TransactionJson.metadata(
-            id,
-            node.store()
-                .metadata(id)
-                .orElseThrow(() -> ApiException.notFound("no transaction " + id.toHex()))));
+    TransactionMetadata metadata =
+        node.store()
+            .metadata(id)
+            .orElseThrow(() -> ApiException.notFound("no transaction " + id.toHex()));
+    Map<String, Object> out = new LinkedHashMap<>(TransactionJson.metadata(id, metadata));
+    out.put("pending", pending(id, metadata));
+    return Reply.ok(out);
+  }
+
+  /** Why {@code id} is not referenced yet, typed; {@code null} once a milestone referenced it. */
+  private Map<String, Object> pending(TransactionId id, TransactionMetadata metadata) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (metadata.referenced()) {
+      return null;
+    }
+    if (metadata.solid()) {
+      out.put("reason", PendingReason.AWAITING_MILESTONE.name());
+      return out;
+    }
+    List<String> missing = new ArrayList<>();
+    Optional<byte[]> bytes = node.store().transactionBytes(id);
+    if (bytes.isPresent() && decoder.decode(bytes.get()) instanceof ValidationResult.Valid valid) {
+      for (TransactionId parent : valid.transaction().parents()) {
+        if (!parent.equals(node.network().rootId()) && !node.store().contains(parent)) {
+          missing.add(parent.toHex());
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      out.put("reason", PendingReason.AWAITING_SOLIDITY.name());
+    } else {
+      out.put("reason", PendingReason.MISSING_PARENTS.name());
+      out.put("missing", missing);
+    }
+    return out;
   }
 
   private Reply children(ApiRequest request) {
