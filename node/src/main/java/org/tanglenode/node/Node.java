@@ -263,6 +263,8 @@ public final class Node implements AutoCloseable {
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
                   () -> decider.trust().chain(),
+                  storage.snapshots(),
+                  config.dataPath().resolve("snapshot-exports"),
                   clock),
               json,
               meters);

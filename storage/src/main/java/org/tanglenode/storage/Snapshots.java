@@ -56,8 +56,8 @@ import org.tanglenode.storage.schema.UInt32Codec;
  * <p>The frontier is the hash of each perfect subtree of the leaves {@code [0, history_size)}, one
  * per set bit of the size, largest first: exactly the stored nodes the history tree reads for the
  * root at that size, and every node left of it that a later append or a later leaf's inclusion
- * proof needs. So a node started from a snapshot continues the tree and builds receipts for
- * records confirmed after it; receipts for records before it need a node that kept them.
+ * proof needs. So a node started from a snapshot continues the tree and builds receipts for records
+ * confirmed after it; receipts for records before it need a node that kept them.
  *
  * <p>Export reads one consistent view of the database while the node keeps writing, and can export
  * an index below the confirmed one by undoing the later milestones' ledger diffs. Import verifies
@@ -476,10 +476,7 @@ public final class Snapshots {
     if (size != milestone.historySize()) {
       throw new InvalidSnapshotException(
           file,
-          "its history size "
-              + size
-              + " is not its milestone's "
-              + milestone.historySize(),
+          "its history size " + size + " is not its milestone's " + milestone.historySize(),
           null);
     }
     Map<MerkleKey, byte[]> frontier = new LinkedHashMap<>();

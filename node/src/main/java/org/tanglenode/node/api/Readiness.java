@@ -7,11 +7,11 @@ import java.util.function.Supplier;
 import org.tanglenode.gossip.SyncStatus;
 
 /**
- * Whether the node should get traffic ({@code /health/ready}): it has started (storage open,
- * gossip and API running) and it is synced, that is solid up to the latest milestone it or any
- * peer knows. A load balancer or Kubernetes keeps clients off a node that is still catching up, so
- * they never read a ledger that is behind. A node without peers is synced at its own latest
- * milestone (a lone coordinator is ready).
+ * Whether the node should get traffic ({@code /health/ready}): it has started (storage open, gossip
+ * and API running) and it is synced, that is solid up to the latest milestone it or any peer knows.
+ * A load balancer or Kubernetes keeps clients off a node that is still catching up, so they never
+ * read a ledger that is behind. A node without peers is synced at its own latest milestone (a lone
+ * coordinator is ready).
  */
 final class Readiness {
 

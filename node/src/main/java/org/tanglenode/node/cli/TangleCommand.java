@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ReceiptCommand.class,
       VerifyCommand.class,
       VerifyHistoryCommand.class,
+      SnapshotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
