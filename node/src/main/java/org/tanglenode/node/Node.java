@@ -3,6 +3,7 @@ package org.tanglenode.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -150,6 +151,9 @@ public final class Node implements AutoCloseable {
 
     Storage storage = openStorage(meters);
     services.add("storage", storage, storage::close);
+    // disk_free_bytes and disk_total_bytes of the data folder's file system: the "disk filling"
+    // alert of docker/prometheus/alerts.yml reads them.
+    new DiskSpaceMetrics(config.dataPath().toFile()).bindTo(meters);
     store = storage.transactions();
 
     ObjectMapper json = new ObjectMapper();
