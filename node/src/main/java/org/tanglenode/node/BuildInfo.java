@@ -8,9 +8,9 @@ import java.util.Properties;
 
 /**
  * Which build of the node this is: the Maven project version and the git commit it was built from,
- * written into {@code build.properties} by resource filtering at build time (node/pom.xml runs
- * {@code git describe}). A build outside a git checkout (a source tarball, a container build stage
- * without {@code .git}) has the commit {@code unknown}.
+ * written into {@code build.properties} at build time (node/pom.xml runs {@code git describe}). A
+ * build outside a git checkout (a source tarball, a container build stage without {@code .git}) has
+ * the commit {@code unknown}.
  *
  * @param version the project version, such as {@code 0.1.0} or {@code 0.2.0-SNAPSHOT}
  * @param commit the abbreviated git commit id, with {@code -dirty} when the working tree had

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -161,6 +162,9 @@ public final class Node implements AutoCloseable {
 
     Storage storage = openStorage(meters);
     services.add("storage", storage, storage::close);
+    // disk_free_bytes and disk_total_bytes of the data folder's file system: the "disk filling"
+    // alert of docker/prometheus/alerts.yml reads them.
+    new DiskSpaceMetrics(config.dataPath().toFile()).bindTo(meters);
     store = storage.transactions();
 
     ObjectMapper json = new ObjectMapper();
@@ -305,6 +309,8 @@ public final class Node implements AutoCloseable {
                   confirmedTransactions::get,
                   () -> state.get() == State.RUNNING,
                   () -> decider.trust().chain(),
+                  storage.snapshots(),
+                  config.dataPath().resolve("snapshot-exports"),
                   clock),
               json,
               meters);

@@ -122,6 +122,7 @@ public final class ApiServer implements AutoCloseable {
     new EventRoutes(node.events(), endpoints, tokens).mount(router);
     new OperatorRoutes(node, config, endpoints).mount(router);
     new ReceiptRoutes(node, endpoints).mount(router);
+    new SnapshotRoutes(node, endpoints).mount(router);
     errors(router, endpoints);
     try {
       server =

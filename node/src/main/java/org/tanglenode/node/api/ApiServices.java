@@ -1,6 +1,7 @@
 package org.tanglenode.node.api;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,7 @@ import org.tanglenode.node.view.MilestoneView;
 import org.tanglenode.node.view.TipSource;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.trust.TrustChain;
+import org.tanglenode.storage.Snapshots;
 import org.tanglenode.storage.TransactionStore;
 
 /**
@@ -32,6 +34,9 @@ import org.tanglenode.storage.TransactionStore;
  * @param confirmedTransactions transactions confirmed by milestones since the node started
  * @param ready whether the node is ready to serve (storage open, gossip started)
  * @param trust the node's trust chain as of its last confirmed milestone
+ * @param snapshots exports snapshot files of the node's storage
+ * @param snapshotFolder where an exported snapshot is written before it is sent (in the data
+ *     folder)
  */
 public record ApiServices(
     BuildInfo build,
@@ -51,4 +56,6 @@ public record ApiServices(
     LongSupplier confirmedTransactions,
     BooleanSupplier ready,
     Supplier<TrustChain> trust,
+    Snapshots snapshots,
+    Path snapshotFolder,
     Clock clock) {}

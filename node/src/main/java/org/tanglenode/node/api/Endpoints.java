@@ -132,6 +132,24 @@ final class Endpoints {
     if (response.ended() || response.closed()) {
       return;
     }
+    if (reply.body() instanceof Reply.FileBody file) {
+      response.setStatusCode(reply.status());
+      reply.headers().forEach(response::putHeader);
+      response
+          .putHeader("Content-Type", file.contentType())
+          .sendFile(file.file().toString())
+          .onComplete(
+              sent -> {
+                if (file.temporary()) {
+                  try {
+                    java.nio.file.Files.deleteIfExists(file.file());
+                  } catch (java.io.IOException e) {
+                    LOG.warn("cannot delete the sent file {}: {}", file.file(), e.toString());
+                  }
+                }
+              });
+      return;
+    }
     byte[] body;
     try {
       body =

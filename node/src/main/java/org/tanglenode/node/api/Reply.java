@@ -1,5 +1,6 @@
 package org.tanglenode.node.api;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /** A successful answer: status, a body serialised as JSON, extra headers. */
@@ -17,6 +18,11 @@ record Reply(int status, Object body, Map<String, String> headers) {
   static Reply jsonBytes(byte[] json) {
     return new Reply(200, new JsonBytes(json), Map.of());
   }
+
+  /**
+   * A file that {@link Endpoints} streams as it is, deleted after sending when {@code temporary}.
+   */
+  record FileBody(Path file, String contentType, boolean temporary) {}
 
   /** Bytes that {@link Endpoints} writes as they are instead of serialising. */
   record JsonBytes(byte[] bytes) {}

@@ -8,10 +8,14 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.tanglenode.protocol.trust.TrustFile;
 
@@ -68,6 +72,27 @@ final class ApiClient {
           path + ": the node sent more than " + MAX_FILE_BYTES + " bytes; refused");
     }
     return body;
+  }
+
+  /**
+   * Streams the body of a GET into {@code out} (through {@code out.part}, moved into place once
+   * complete) and returns the answer's headers; an error answer leaves no file.
+   */
+  HttpHeaders download(String path, Path out, Duration timeout) {
+    Path part = out.resolveSibling(out.getFileName() + ".part");
+    HttpResponse<Path> response =
+        exchange(request(path).timeout(timeout).GET(), HttpResponse.BodyHandlers.ofFile(part));
+    try {
+      if (response.statusCode() >= 400) {
+        String body = Files.readString(part, StandardCharsets.UTF_8);
+        Files.deleteIfExists(part);
+        throw failure(response.statusCode(), body);
+      }
+      Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot write " + out + ": " + e, e);
+    }
+    return response.headers();
   }
 
   JsonNode post(String path, Object body) {

@@ -75,11 +75,13 @@ final class DevnetCommand implements java.util.concurrent.Callable<Integer> {
     byte[] tokenBytes = new byte[16];
     secure.nextBytes(tokenBytes);
     String token = HexFormat.of().formatHex(tokenBytes);
+    secure.nextBytes(tokenBytes);
+    String adminToken = HexFormat.of().formatHex(tokenBytes);
     DevnetFiles files = DevnetFiles.openOrCreate(folder, secure, Clock.systemUTC());
     Devnet devnet =
         new Devnet(
             files,
-            new Devnet.Settings(nodes, apiPort, token),
+            new Devnet.Settings(nodes, apiPort, token, adminToken),
             Clock.systemUTC(),
             RandomGenerator.getDefault());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -102,17 +104,27 @@ final class DevnetCommand implements java.util.concurrent.Callable<Integer> {
       throw new CommandFailedException(e.getMessage(), e);
     }
     List<InetSocketAddress> apis = devnet.apiAddresses();
+    List<InetSocketAddress> gossip = devnet.gossipAddresses();
     out.println("devnet running: " + nodes + " nodes on 127.0.0.1");
     out.println("  data:        " + folder.toAbsolutePath());
     out.println("  network id:  " + files.network().id().toHex());
     for (int i = 0; i < apis.size(); i++) {
       String url = url(apis.get(i));
       out.println(
-          "  node " + (i + 1) + (i == 0 ? " (coordinator)" : "") + ": api " + url + "/api/v1/");
+          "  node "
+              + (i + 1)
+              + (i == 0 ? " (coordinator)" : "")
+              + ": api "
+              + url
+              + "/api/v1/  gossip "
+              + gossip.get(i).getHostString()
+              + ":"
+              + gossip.get(i).getPort());
     }
     out.println("  dashboard:   " + url(apis.get(0)) + "/");
     out.println(
         "  write token: " + token + "  (tangle submit --api " + url(apis.get(0)) + " --token ...)");
+    out.println("  admin token: " + adminToken + "  (tangle snapshot export, tangle peers)");
     for (int i = 0; i < files.demoKeys().size(); i++) {
       out.println(
           "  demo-"

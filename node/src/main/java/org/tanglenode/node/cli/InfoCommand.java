@@ -33,7 +33,12 @@ final class InfoCommand implements Runnable {
             + " ("
             + info.path("networkId").asText()
             + ")");
-    out.println("version:      " + info.path("version").asText());
+    out.println(
+        "version:      "
+            + info.path("version").asText()
+            + " (commit "
+            + info.path("commit").asText("unknown")
+            + ")");
     out.println("node key:     " + info.path("nodeKey").asText());
     out.println("synced:       " + info.path("synced").asBoolean());
     out.println(

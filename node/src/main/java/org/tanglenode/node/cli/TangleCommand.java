@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       VerifyHistoryCommand.class,
       BenchCommand.class,
+      SnapshotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {

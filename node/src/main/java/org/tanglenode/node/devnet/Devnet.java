@@ -27,8 +27,18 @@ public final class Devnet implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
 
-  /** How a devnet is started. */
-  public record Settings(int nodes, int preferredApiPort, String writeToken) {
+  /**
+   * How a devnet is started.
+   *
+   * @param adminToken the admin token of every node (peers, snapshot export), or empty for none
+   */
+  public record Settings(int nodes, int preferredApiPort, String writeToken, String adminToken) {
+
+    /** Without an admin token: admin endpoints are off. */
+    public Settings(int nodes, int preferredApiPort, String writeToken) {
+      this(nodes, preferredApiPort, writeToken, "");
+    }
+
     public Settings {
       if (nodes < 1 || nodes > 16) {
         throw new IllegalArgumentException("--nodes: 1 to 16, not " + nodes);
@@ -96,6 +106,7 @@ public final class Devnet implements AutoCloseable {
             "  bindHost: 127.0.0.1",
             "  port: " + apiPort,
             "  writeToken: " + settings.writeToken(),
+            "  adminToken: " + (settings.adminToken().isEmpty() ? "''" : settings.adminToken()),
             // Signed transactions with proof of work authenticate themselves: on a devnet,
             // `tangle anchor` and `tangle trail append` work without the write token.
             "  openSubmit: true",
@@ -138,6 +149,11 @@ public final class Devnet implements AutoCloseable {
   /** The API addresses of the running nodes, the coordinator first. */
   public synchronized List<InetSocketAddress> apiAddresses() {
     return nodes.stream().map(node -> node.apiAddress().orElseThrow()).toList();
+  }
+
+  /** Where each node's gossip listens, in node order: what a node joining the devnet dials. */
+  public synchronized List<InetSocketAddress> gossipAddresses() {
+    return nodes.stream().map(Node::gossipAddress).toList();
   }
 
   public DevnetFiles files() {

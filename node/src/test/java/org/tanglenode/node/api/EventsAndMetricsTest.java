@@ -104,6 +104,8 @@ class EventsAndMetricsTest {
           .contains("gossip_peers")
           .contains("tangle_events_subscribers")
           .contains("tangle_api_worker_queue_depth")
+          .contains("disk_free_bytes{path=")
+          .contains("disk_total_bytes{path=")
           .contains("jvm_memory_used_bytes");
       Promtool.assertAccepts(metrics.body(), dir);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tanglenode.node.BuildInfo;
 import org.tanglenode.node.Node;
 import org.tanglenode.node.TestNodes;
 
@@ -26,6 +27,9 @@ class ClientCommandsTest {
       assertThat(info.exitCode()).as(info.err()).isZero();
       assertThat(info.field("network:")).startsWith("test-network");
       assertThat(info.field("node key:")).isEqualTo(node.nodeKey().toHex());
+      BuildInfo build = BuildInfo.current();
+      assertThat(info.field("version:"))
+          .isEqualTo(build.version() + " (commit " + build.commit() + ")");
 
       CliRun json = CliRun.of("info", "--api", api, "--json");
       assertThat(new ObjectMapper().readTree(json.out()).path("nodeKey").asText())
