@@ -66,8 +66,19 @@ final class IngestWorkload {
       Map<String, Long> submitted = new ConcurrentHashMap<>();
       long start = System.nanoTime();
       try (NodeMeasurement measurement = NodeMeasurement.begin(node, client, submitted, start)) {
+        settings
+            .jfr()
+            .ifPresent(
+                file ->
+                    Jcmd.run(
+                        node.pid(),
+                        "JFR.start",
+                        "name=bench",
+                        "settings=profile",
+                        "filename=" + file));
         BenchResult.Send send = send(peer, client, txs, submitted, measurement, start, notes);
         measurement.end();
+        settings.jfr().ifPresent(file -> Jcmd.run(node.pid(), "JFR.stop", "name=bench"));
         BenchResult.NodeResult result =
             measurement.result(txs.size(), costs, start, BenchResult.Latency.NONE);
         return new BenchResult(
