@@ -67,6 +67,8 @@ record BenchResult(
       double microsPerTransaction,
       double verifiesPerTransaction,
       double validatesPerTransaction,
+      double jitSeconds,
+      double microsPerTransactionWithoutJit,
       List<CpuGroup> groups) {}
 
   record CpuGroup(String group, double seconds, double microsPerTransaction) {}

@@ -128,11 +128,19 @@ final class NodeMeasurement implements AutoCloseable {
                     new BenchResult.CpuGroup(
                         group, round(seconds), round(seconds * 1e6 / transactions))));
     groups.sort(Comparator.comparingDouble(BenchResult.CpuGroup::seconds).reversed());
+    // HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1".
+    double jit =
+        groups.stream()
+            .filter(g -> g.group().contains("CompilerThre"))
+            .mapToDouble(BenchResult.CpuGroup::seconds)
+            .sum();
     return new BenchResult.Cpu(
         round(total),
         round(perTx),
         round(perTx / costs.verifyMicros()),
         round(perTx / costs.validateMicros()),
+        round(jit),
+        round((total - jit) * 1e6 / transactions),
         groups);
   }
 
