@@ -51,6 +51,7 @@ record BenchResult(
       Latency latencyMs,
       Latency propagationMs,
       Cpu cpu,
+      long failedPolls,
       List<TimelinePoint> timeline) {}
 
   /** Percentiles of a latency, in milliseconds; count 0 when nothing was measured. */

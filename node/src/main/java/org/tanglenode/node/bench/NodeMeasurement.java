@@ -94,6 +94,7 @@ final class NodeMeasurement implements AutoCloseable {
         latency(tracker.latencyMs()),
         propagation,
         cpu(Math.max(1, Math.min(stored, confirmed)), costs),
+        tracker.pollFailures(),
         timeline(samples));
   }
 
