@@ -34,7 +34,8 @@ final class NodeMeasurement implements AutoCloseable {
   static NodeMeasurement begin(
       NodeProcess node, NodeClient client, Map<String, Long> submitted, long startNanos) {
     NodeClient.Info baseline = client.info();
-    ProgressTracker tracker = new ProgressTracker(client, submitted, startNanos);
+    ProgressTracker tracker =
+        new ProgressTracker(client.withOwnConnections(), submitted, startNanos);
     tracker.start();
     return new NodeMeasurement(node, tracker, baseline, ThreadCpu.snapshot(node.pid()));
   }
@@ -49,7 +50,8 @@ final class NodeMeasurement implements AutoCloseable {
    */
   static NodeMeasurement beginFromProcessStart(
       NodeProcess node, NodeClient client, Map<String, Long> submitted, long startNanos) {
-    ProgressTracker tracker = new ProgressTracker(client, submitted, startNanos);
+    ProgressTracker tracker =
+        new ProgressTracker(client.withOwnConnections(), submitted, startNanos);
     tracker.startFromGenesis();
     return new NodeMeasurement(
         node, tracker, new NodeClient.Info(0, 0, 0), new ThreadCpu.Snapshot(Map.of(), Map.of(), 0));
