@@ -51,6 +51,7 @@ record BenchResult(
       Latency latencyMs,
       Latency propagationMs,
       Cpu cpu,
+      long failedPolls,
       List<TimelinePoint> timeline) {}
 
   /** Percentiles of a latency, in milliseconds; count 0 when nothing was measured. */
@@ -67,6 +68,8 @@ record BenchResult(
       double microsPerTransaction,
       double verifiesPerTransaction,
       double validatesPerTransaction,
+      double jitSeconds,
+      double microsPerTransactionWithoutJit,
       List<CpuGroup> groups) {}
 
   record CpuGroup(String group, double seconds, double microsPerTransaction) {}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings of one run, shared by the workloads (each uses the ones its docs name).
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param nodeJvmFlags flags of every node JVM
  * @param timeout how long to wait for everything sent to be confirmed (or synced)
  * @param workDir where the network's files and the nodes' data go
+ * @param jfr where to write a JFR recording of node-1 over the measured window (ingest), if
+ *     anywhere
  */
 public record BenchSettings(
     int count,
@@ -38,7 +41,8 @@ public record BenchSettings(
     String durability,
     List<String> nodeJvmFlags,
     Duration timeout,
-    Path workDir) {
+    Path workDir,
+    Optional<Path> jfr) {
 
   public BenchSettings {
     if (count < 1) {
@@ -74,6 +78,7 @@ public record BenchSettings(
     map.put("milestoneIntervalMs", milestoneIntervalMs);
     map.put("durability", durability);
     map.put("timeoutSeconds", timeout.toSeconds());
+    jfr.ifPresent(file -> map.put("jfr", file.toString()));
     return map;
   }
 }

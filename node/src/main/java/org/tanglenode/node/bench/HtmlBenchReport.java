@@ -156,7 +156,9 @@ final class HtmlBenchReport {
     int height = row * groups.size() + 10;
     StringBuilder svg = new StringBuilder();
     svg.append("<p>In all ").append(fmt(cpu.seconds())).append(" s of CPU, ");
-    svg.append(fmt(cpu.microsPerTransaction())).append(" µs per transaction.</p>");
+    svg.append(fmt(cpu.microsPerTransaction())).append(" µs per transaction; without the JIT");
+    svg.append(" compiler threads (").append(fmt(cpu.jitSeconds())).append(" s) ");
+    svg.append(fmt(cpu.microsPerTransactionWithoutJit())).append(" µs per transaction.</p>");
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH);
     svg.append("\" height=\"").append(height).append("\" role=\"img\">");
     for (int i = 0; i < groups.size(); i++) {

@@ -33,7 +33,7 @@ final class IngestWorkload {
     List<GeneratedTransaction> all =
         new TransactionGenerator(files.network(), files.issuers(), 1)
             .generate(
-                settings.warmup() + settings.count(), settings.sizeBytes(), settings.parents());
+                settings.warmup(), settings.count(), settings.sizeBytes(), settings.parents());
     List<GeneratedTransaction> warmup = all.subList(0, settings.warmup());
     List<GeneratedTransaction> txs = all.subList(settings.warmup(), all.size());
     Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());
@@ -53,10 +53,11 @@ final class IngestWorkload {
       if (!warmup.isEmpty()) {
         // The same path as the measured run, so the JIT has compiled it before CPU is counted.
         long start = System.nanoTime();
+        Map<String, Long> warmupSubmitted = new ConcurrentHashMap<>();
         try (NodeMeasurement measurement =
-            NodeMeasurement.begin(node, client, new ConcurrentHashMap<>(), start)) {
+            NodeMeasurement.begin(node, client, warmupSubmitted, start)) {
           List<String> warmupNotes = new ArrayList<>();
-          send(peer, client, warmup, new ConcurrentHashMap<>(), measurement, start, warmupNotes);
+          send(peer, client, warmup, warmupSubmitted, measurement, start, warmupNotes);
           if (!warmupNotes.isEmpty()) {
             notes.add("warm-up: " + warmupNotes);
           }
@@ -66,8 +67,19 @@ final class IngestWorkload {
       Map<String, Long> submitted = new ConcurrentHashMap<>();
       long start = System.nanoTime();
       try (NodeMeasurement measurement = NodeMeasurement.begin(node, client, submitted, start)) {
+        settings
+            .jfr()
+            .ifPresent(
+                file ->
+                    Jcmd.run(
+                        node.pid(),
+                        "JFR.start",
+                        "name=bench",
+                        "settings=profile",
+                        "filename=" + file));
         BenchResult.Send send = send(peer, client, txs, submitted, measurement, start, notes);
         measurement.end();
+        settings.jfr().ifPresent(file -> Jcmd.run(node.pid(), "JFR.stop", "name=bench"));
         BenchResult.NodeResult result =
             measurement.result(txs.size(), costs, start, BenchResult.Latency.NONE);
         return new BenchResult(

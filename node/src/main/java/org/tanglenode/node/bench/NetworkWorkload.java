@@ -39,7 +39,7 @@ final class NetworkWorkload {
     List<GeneratedTransaction> all =
         new TransactionGenerator(files.network(), files.issuers(), 1)
             .generate(
-                settings.warmup() + settings.count(), settings.sizeBytes(), settings.parents());
+                settings.warmup(), settings.count(), settings.sizeBytes(), settings.parents());
     List<GeneratedTransaction> warmup = all.subList(0, settings.warmup());
     List<GeneratedTransaction> txs = all.subList(settings.warmup(), all.size());
     Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());

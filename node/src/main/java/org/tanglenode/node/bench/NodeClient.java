@@ -33,6 +33,15 @@ final class NodeClient {
     return api;
   }
 
+  /**
+   * A client of the same node with its own connections, so reads are not queued behind thousands of
+   * submissions in flight on this one's.
+   */
+  NodeClient withOwnConnections() {
+    return new NodeClient(
+        api, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), json);
+  }
+
   Info info() {
     JsonNode body = get("/api/v1/info");
     JsonNode milestones = body.path("milestones");

@@ -34,7 +34,8 @@ final class NodeMeasurement implements AutoCloseable {
   static NodeMeasurement begin(
       NodeProcess node, NodeClient client, Map<String, Long> submitted, long startNanos) {
     NodeClient.Info baseline = client.info();
-    ProgressTracker tracker = new ProgressTracker(client, submitted, startNanos);
+    ProgressTracker tracker =
+        new ProgressTracker(client.withOwnConnections(), submitted, startNanos);
     tracker.start();
     return new NodeMeasurement(node, tracker, baseline, ThreadCpu.snapshot(node.pid()));
   }
@@ -49,7 +50,8 @@ final class NodeMeasurement implements AutoCloseable {
    */
   static NodeMeasurement beginFromProcessStart(
       NodeProcess node, NodeClient client, Map<String, Long> submitted, long startNanos) {
-    ProgressTracker tracker = new ProgressTracker(client, submitted, startNanos);
+    ProgressTracker tracker =
+        new ProgressTracker(client.withOwnConnections(), submitted, startNanos);
     tracker.startFromGenesis();
     return new NodeMeasurement(
         node, tracker, new NodeClient.Info(0, 0, 0), new ThreadCpu.Snapshot(Map.of(), Map.of(), 0));
@@ -94,6 +96,7 @@ final class NodeMeasurement implements AutoCloseable {
         latency(tracker.latencyMs()),
         propagation,
         cpu(Math.max(1, Math.min(stored, confirmed)), costs),
+        tracker.pollFailures(),
         timeline(samples));
   }
 
@@ -128,11 +131,19 @@ final class NodeMeasurement implements AutoCloseable {
                     new BenchResult.CpuGroup(
                         group, round(seconds), round(seconds * 1e6 / transactions))));
     groups.sort(Comparator.comparingDouble(BenchResult.CpuGroup::seconds).reversed());
+    // HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1".
+    double jit =
+        groups.stream()
+            .filter(g -> g.group().contains("CompilerThre"))
+            .mapToDouble(BenchResult.CpuGroup::seconds)
+            .sum();
     return new BenchResult.Cpu(
         round(total),
         round(perTx),
         round(perTx / costs.verifyMicros()),
         round(perTx / costs.validateMicros()),
+        round(jit),
+        round((total - jit) * 1e6 / transactions),
         groups);
   }
 

@@ -35,6 +35,7 @@ final class ProgressTracker implements AutoCloseable {
   private final Histogram latencyMs = new Histogram(3_600_000L, 3);
   private final List<Sample> samples = new ArrayList<>();
   private final AtomicLong confirmedOurs = new AtomicLong();
+  private final AtomicLong pollFailures = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile RuntimeException failure;
@@ -76,26 +77,12 @@ final class ProgressTracker implements AutoCloseable {
     try {
       while (running) {
         long now = System.nanoTime();
-        NodeClient.Info info = client.info();
-        last = info;
-        for (int index = seenMilestone + 1; index <= info.confirmedMilestone(); index++) {
-          for (String id : client.confirmedBy(index)) {
-            Long submitted = submittedNanos.get(id);
-            if (submitted != null) {
-              latencyMs.recordValue(Math.max(0, (now - submitted) / 1_000_000));
-              confirmedOurs.incrementAndGet();
-            }
-          }
-        }
-        seenMilestone = Math.max(seenMilestone, info.confirmedMilestone());
-        synchronized (samples) {
-          samples.add(
-              new Sample(
-                  (now - startNanos) / 1_000_000,
-                  info.transactions(),
-                  info.latestMilestone(),
-                  confirmedOurs.get(),
-                  info.confirmedMilestone()));
+        try {
+          poll(now);
+        } catch (BenchFailedException e) {
+          // A node busy beyond its API timeout: counted, and the same milestone is read again on
+          // the next poll, so nothing is counted twice or lost.
+          pollFailures.incrementAndGet();
         }
         long sleep = POLL_MS - (System.nanoTime() - now) / 1_000_000;
         if (sleep > 0) {
@@ -107,6 +94,36 @@ final class ProgressTracker implements AutoCloseable {
     } catch (RuntimeException e) {
       failure = e;
     }
+  }
+
+  private void poll(long now) {
+    NodeClient.Info info = client.info();
+    last = info;
+    for (int index = seenMilestone + 1; index <= info.confirmedMilestone(); index++) {
+      List<String> ids = client.confirmedBy(index);
+      for (String id : ids) {
+        Long submitted = submittedNanos.get(id);
+        if (submitted != null) {
+          latencyMs.recordValue(Math.max(0, (now - submitted) / 1_000_000));
+          confirmedOurs.incrementAndGet();
+        }
+      }
+      seenMilestone = index;
+    }
+    synchronized (samples) {
+      samples.add(
+          new Sample(
+              (now - startNanos) / 1_000_000,
+              info.transactions(),
+              info.latestMilestone(),
+              confirmedOurs.get(),
+              info.confirmedMilestone()));
+    }
+  }
+
+  /** Polls that failed (a request timed out or was refused) and were retried. */
+  long pollFailures() {
+    return pollFailures.get();
   }
 
   /** Of the workload's transactions, how many this node has seen confirmed. */

@@ -44,6 +44,31 @@ final class TransactionGenerator {
 
   /** {@code count} transactions in the order they are to be sent. */
   List<GeneratedTransaction> generate(int count, int sizeBytes, ParentsPattern pattern) {
+    return generate(0, count, sizeBytes, pattern);
+  }
+
+  /**
+   * {@code warmup + count} transactions in the order they are to be sent, the first {@code warmup}
+   * a phase of their own: {@link ParentsPattern#OUT_OF_ORDER} shuffles within each phase, so
+   * everything the warm-up needs is in the warm-up.
+   */
+  List<GeneratedTransaction> generate(
+      int warmup, int count, int sizeBytes, ParentsPattern pattern) {
+    List<GeneratedTransaction> made = inOrder(warmup + count, sizeBytes, pattern);
+    if (pattern == ParentsPattern.OUT_OF_ORDER) {
+      shuffleBlocks(made.subList(0, warmup));
+      shuffleBlocks(made.subList(warmup, made.size()));
+    }
+    return made;
+  }
+
+  private void shuffleBlocks(List<GeneratedTransaction> txs) {
+    for (int from = 0; from < txs.size(); from += SHUFFLE_BLOCK) {
+      Collections.shuffle(txs.subList(from, Math.min(txs.size(), from + SHUFFLE_BLOCK)), random);
+    }
+  }
+
+  private List<GeneratedTransaction> inOrder(int count, int sizeBytes, ParentsPattern pattern) {
     List<GeneratedTransaction> made = new ArrayList<>(count);
     List<Tip> tips = new ArrayList<>();
     // Per parent count: the data length found to fit, and the encoded length it gave.
@@ -64,12 +89,6 @@ final class TransactionGenerator {
       GeneratedTransaction tx = new GeneratedTransaction(TransactionId.of(bytes), bytes);
       made.add(tx);
       tips.add(new Tip(i, tx.id()));
-    }
-    if (pattern == ParentsPattern.OUT_OF_ORDER) {
-      for (int from = 0; from < made.size(); from += SHUFFLE_BLOCK) {
-        Collections.shuffle(
-            made.subList(from, Math.min(made.size(), from + SHUFFLE_BLOCK)), random);
-      }
     }
     return made;
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tanglenode.node.LogSetup;
 import org.tanglenode.node.bench.BenchFailedException;
@@ -122,6 +123,13 @@ final class BenchCommand implements Runnable {
     String name;
 
     @Option(
+        names = "--jfr",
+        description =
+            "ingest: record node-1 with JFR (settings=profile, started with jcmd) over the measured"
+                + " window into this file.")
+    Path jfr;
+
+    @Option(
         names = "--work-dir",
         description =
             "Folder for the network's files and node data (default: a new temp folder, deleted after a run that passed).")
@@ -152,7 +160,8 @@ final class BenchCommand implements Runnable {
           durability,
           flags,
           Duration.ofSeconds(timeoutSeconds),
-          work);
+          work,
+          Optional.ofNullable(jfr).map(Path::toAbsolutePath));
     }
   }
 

@@ -65,4 +65,21 @@ class TransactionGeneratorTest {
       }
     }
   }
+
+  @Test
+  void aWarmUpOutOfOrderNeedsNothingFromTheMeasuredPhase() {
+    BenchNetwork files = BenchNetwork.create(dir, 0, 1_000);
+    List<GeneratedTransaction> txs =
+        new TransactionGenerator(files.network(), files.issuers(), 3)
+            .generate(100, 200, 300, ParentsPattern.OUT_OF_ORDER);
+    TransactionValidator validator = new TransactionValidator(files.network(), Clock.systemUTC());
+    Set<TransactionId> warmup = new HashSet<>();
+    txs.subList(0, 100).forEach(tx -> warmup.add(tx.id()));
+    for (GeneratedTransaction tx : txs.subList(0, 100)) {
+      Transaction decoded = ((ValidationResult.Valid) validator.validate(tx.bytes())).transaction();
+      for (TransactionId parent : decoded.parents()) {
+        assertThat(parent.equals(files.network().rootId()) || warmup.contains(parent)).isTrue();
+      }
+    }
+  }
 }

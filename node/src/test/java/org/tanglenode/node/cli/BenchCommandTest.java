@@ -69,7 +69,7 @@ class BenchCommandTest {
       "--milestone-ms",
       "300",
       "--warmup",
-      "0",
+      "30",
       "--timeout",
       "60",
       "--out",
