@@ -85,8 +85,7 @@ public final class CompactReceipt {
 
   /** Whether {@code bytes} start as a compact receipt does (and so are not a receipt file). */
   public static boolean looksCompact(byte[] bytes) {
-    return bytes.length >= MAGIC.length
-        && Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC);
+    return bytes.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC);
   }
 
   /**
@@ -191,8 +190,7 @@ public final class CompactReceipt {
             .findFirst()
             .orElseThrow(
                 () ->
-                    malformed(
-                        "kind: 1 (with milestone) or 2 (milestone index), not " + kindCode));
+                    malformed("kind: 1 (with milestone) or 2 (milestone index), not " + kindCode));
     need(in, NetworkId.SIZE + 8 + 1, "network, leaf index and path length");
     byte[] network = new byte[NetworkId.SIZE];
     in.get(network);

@@ -108,7 +108,10 @@ public final class ReceiptVerifier {
     return verdict;
   }
 
-  /** {@link #verifyCompact(byte[], HeldMilestones)}, then the document check of {@link #verify(byte[], DocumentHash)}. */
+  /**
+   * {@link #verifyCompact(byte[], HeldMilestones)}, then the document check of {@link
+   * #verify(byte[], DocumentHash)}.
+   */
   public ReceiptVerdict verifyCompact(byte[] bytes, HeldMilestones held, DocumentHash file) {
     Objects.requireNonNull(file, "file");
     return matchFile(verifyCompact(bytes, held), file);
