@@ -175,7 +175,10 @@ class CompactReceiptQrTest {
         new QRCodeReader()
             .decode(
                 new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+                // The image is the code as written, square to the pixel grid: read it as such.
+                // ZXing's camera-photo detector misplaces the grid of about one such perfect
+                // image in twelve at versions 22 to 26 (measured on 200 random receipts).
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
     List<byte[]> segments =
         (List<byte[]>) result.getResultMetadata().get(ResultMetadataType.BYTE_SEGMENTS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
