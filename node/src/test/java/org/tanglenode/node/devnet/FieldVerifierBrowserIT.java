@@ -32,7 +32,7 @@ import org.tanglenode.protocol.receipt.ReceiptFixture;
  * reads the compact receipt of a live anchor from its QR image (made by {@code tangle receipt
  * --qr}) and shows it verified; a receipt with one changed byte is refused with its reason; and
  * every one-byte change of the worked example of docs/receipts.md is refused in the page. Leaves
- * screenshots of both phone views in docs/.
+ * screenshots of both phone views in node/target/ (copied to docs/field-verifier-*.png).
  */
 class FieldVerifierBrowserIT {
 
@@ -157,8 +157,8 @@ class FieldVerifierBrowserIT {
       assertThat(shown.path("state").asText()).as(shown.toString()).isEqualTo("verified");
       assertThat(shown.path("text").asText())
           .contains("VERIFIED", "shipment-4711", "delivery note", id, "milestone");
-      Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs");
-      browser.screenshot(docs.resolve("field-verifier-verified.png"));
+      // Left in target/ (docs/field-verifier-*.png are copies of a run's screenshots).
+      browser.screenshot(Path.of("target", "field-verifier-verified.png"));
 
       byte[] changed = Files.readAllBytes(compact);
       changed[changed.length - 70] ^= 0x01;
@@ -169,7 +169,7 @@ class FieldVerifierBrowserIT {
       JsonNode refused = awaitVerdict(browser);
       assertThat(refused.path("state").asText()).as(refused.toString()).isEqualTo("refused");
       assertThat(refused.path("reason").asText()).isEqualTo("MILESTONE_INVALID");
-      browser.screenshot(docs.resolve("field-verifier-refused.png"));
+      browser.screenshot(Path.of("target", "field-verifier-refused.png"));
 
       // Every one-byte change of the worked example, verified by the page's own code.
       byte[] example =
