@@ -1,9 +1,29 @@
 // The page: keeps the trust material (the genesis file) on the device, reads a compact receipt
 // from the camera, a QR image or a file, verifies it with receipt.js and shows the verdict.
 import jsQR from 'jsqr';
-import { readGenesis, verifyCompact } from './receipt.js';
+import { bytesToHex, decodeCompact, hexToBytes, readGenesis, verifyCompact } from './receipt.js';
 
 const TRUST_KEY = 'tangle-verifier-trust';
+// Milestones of receipts verified here, so that a receipt without its milestone (kind 2,
+// docs/receipts.md section 8) verifies later. Held milestones are checked again on each use.
+const HELD_KEY = 'tangle-verifier-milestones';
+const MAX_HELD = 1000;
+
+function heldMilestones() {
+  return JSON.parse(localStorage.getItem(HELD_KEY) ?? '{}');
+}
+
+function holdMilestone(genesis, bytes) {
+  const c = decodeCompact(bytes);
+  if (c.kind !== 1) return;
+  const verdict = verifyCompact(bytes, genesis);
+  if (!verdict.verified) return;
+  const held = heldMilestones();
+  held[bytesToHex(genesis.id) + ':' + verdict.milestoneIndex] = bytesToHex(c.milestone);
+  const keys = Object.keys(held);
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_HELD))) delete held[old];
+  localStorage.setItem(HELD_KEY, JSON.stringify(held));
+}
 const $ = (id) => document.getElementById(id);
 
 function loadTrust() {
@@ -79,7 +99,13 @@ function verifyBytes(bytes) {
     show({ verified: false, reason: 'NO_TRUST', message: 'Load the network genesis file first.' });
     return;
   }
-  show(verifyCompact(bytes, trust.genesis));
+  const network = bytesToHex(trust.genesis.id);
+  const verdict = verifyCompact(bytes, trust.genesis, (index) => {
+    const hex = heldMilestones()[network + ':' + index];
+    return hex ? hexToBytes(hex) : null;
+  });
+  if (verdict.verified) holdMilestone(trust.genesis, bytes);
+  show(verdict);
 }
 
 function readQr(imageData) {

@@ -53,6 +53,7 @@ class FieldVerifierBrowserIT {
     Files.copy(nodeDir.resolve("genesis.json"), genesisFile);
     Path label = field.resolve("label.png");
     Path compact = field.resolve("receipt.trc");
+    Path detached = field.resolve("detached.trc");
 
     Node node = nodes.start("coordinator", List.of(), nodes.coordinatorYaml());
     HeadlessChromium browser = null;
@@ -101,6 +102,17 @@ class FieldVerifierBrowserIT {
               "--qr-pixels",
               "4");
       assertThat(drawn.exitCode()).as(drawn.err()).isZero();
+      CliRunner.Result withoutMilestone =
+          CliRunner.run(
+              "receipt",
+              id,
+              "--api",
+              api,
+              "--compact",
+              "--without-milestone",
+              "--out",
+              detached.toString());
+      assertThat(withoutMilestone.exitCode()).as(withoutMilestone.err()).isZero();
 
       browser = HeadlessChromium.open(URI.create(api + "/verify"), dir);
       ObjectNode phone = JSON.createObjectNode();
@@ -152,6 +164,13 @@ class FieldVerifierBrowserIT {
                       .asBoolean());
       assertThat(browser.evaluate("navigator.onLine").asBoolean()).isFalse();
 
+      setFile(browser, "#receipt-file", detached);
+      JsonNode notHeld = awaitVerdict(browser);
+      assertThat(notHeld.path("reason").asText())
+          .as(notHeld.toString())
+          .isEqualTo("MILESTONE_NOT_HELD");
+      browser.evaluate("document.getElementById('verdict').dataset.state = 'none'");
+
       setFile(browser, "#receipt-file", label);
       JsonNode shown = awaitVerdict(browser);
       assertThat(shown.path("state").asText()).as(shown.toString()).isEqualTo("verified");
@@ -159,6 +178,13 @@ class FieldVerifierBrowserIT {
           .contains("VERIFIED", "shipment-4711", "delivery note", id, "milestone");
       // Left in target/ (docs/field-verifier-*.png are copies of a run's screenshots).
       browser.screenshot(Path.of("target", "field-verifier-verified.png"));
+
+      // The receipt without its milestone: the page holds the milestone of the one it verified.
+      browser.evaluate("document.getElementById('verdict').dataset.state = 'none'");
+      setFile(browser, "#receipt-file", detached);
+      JsonNode held = awaitVerdict(browser);
+      assertThat(held.path("state").asText()).as(held.toString()).isEqualTo("verified");
+      assertThat(held.path("text").asText()).contains(id);
 
       byte[] changed = Files.readAllBytes(compact);
       changed[changed.length - 70] ^= 0x01;
