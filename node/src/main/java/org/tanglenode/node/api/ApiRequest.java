@@ -6,14 +6,17 @@ import java.util.Optional;
 
 /**
  * What a handler sees of a request, copied off the event loop's objects before the handler runs on
- * a worker: path parameters, query parameters (first value of each) and the body.
+ * a worker: path parameters, query parameters (first value of each), the body and the {@code
+ * Accept} header (empty when absent), for the few routes that answer in more than one form.
  */
-record ApiRequest(Map<String, String> path, Map<String, List<String>> query, byte[] body) {
+record ApiRequest(
+    Map<String, String> path, Map<String, List<String>> query, byte[] body, String accept) {
 
   ApiRequest {
     path = Map.copyOf(path);
     query = Map.copyOf(query);
     body = body == null ? new byte[0] : body;
+    accept = accept == null ? "" : accept;
   }
 
   String path(String name) {

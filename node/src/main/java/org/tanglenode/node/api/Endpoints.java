@@ -124,7 +124,11 @@ final class Endpoints {
     ctx.queryParams()
         .forEach(e -> query.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-    return new ApiRequest(ctx.pathParams(), query, body == null ? null : body.getBytes());
+    return new ApiRequest(
+        ctx.pathParams(),
+        query,
+        body == null ? null : body.getBytes(),
+        ctx.request().getHeader("Accept"));
   }
 
   void send(RoutingContext ctx, Reply reply) {
@@ -151,18 +155,23 @@ final class Endpoints {
       return;
     }
     byte[] body;
+    String contentType = "application/json";
     try {
-      body =
-          reply.body() instanceof Reply.JsonBytes raw
-              ? raw.bytes()
-              : json.writeValueAsBytes(reply.body());
+      if (reply.body() instanceof Reply.JsonBytes raw) {
+        body = raw.bytes();
+      } else if (reply.body() instanceof Reply.OctetBytes raw) {
+        body = raw.bytes();
+        contentType = "application/octet-stream";
+      } else {
+        body = json.writeValueAsBytes(reply.body());
+      }
     } catch (JsonProcessingException e) {
       fail(ctx, e);
       return;
     }
     response.setStatusCode(reply.status());
     reply.headers().forEach(response::putHeader);
-    response.putHeader("Content-Type", "application/json").end(Buffer.buffer(body));
+    response.putHeader("Content-Type", contentType).end(Buffer.buffer(body));
   }
 
   void fail(RoutingContext ctx, Throwable error) {

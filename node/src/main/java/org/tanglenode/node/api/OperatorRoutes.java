@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tanglenode.node.config.ApiConfig;
 
 /**
@@ -19,6 +21,9 @@ final class OperatorRoutes {
           "/", "dashboard/index.html",
           "/dashboard.js", "dashboard/dashboard.js",
           "/dashboard.css", "dashboard/dashboard.css");
+
+  private static final String VERIFIER = "verify/verify.html";
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
   private final ApiServices node;
   private final ApiConfig config;
@@ -51,6 +56,15 @@ final class OperatorRoutes {
     serve(router, "/api/v1/openapi.json", "api/openapi.json", "application/json");
     if (config.dashboard()) {
       DASHBOARD.forEach((path, resource) -> serve(router, path, resource, contentType(resource)));
+    }
+    // The offline receipt verifier (docs/receipts.md section 9): open to all, as it holds no
+    // data, only code that runs on the reader's device. A build with -DskipWebVerifier lacks it.
+    if (OperatorRoutes.class.getClassLoader().getResource(VERIFIER) != null) {
+      serve(router, "/verify", VERIFIER, "text/html; charset=utf-8");
+      serve(router, "/verify-sw.js", "verify/verify-sw.js", "text/javascript; charset=utf-8");
+    } else {
+      LOG.warn(
+          "no {} in this build: /verify (the offline receipt verifier) is not served", VERIFIER);
     }
   }
 

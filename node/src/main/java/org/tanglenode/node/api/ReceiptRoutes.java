@@ -4,10 +4,14 @@ import io.vertx.ext.web.Router;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.tanglenode.node.audit.HistoryProofs;
 import org.tanglenode.node.audit.ProofUnavailableException;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.receipt.CompactReceipt;
+import org.tanglenode.protocol.receipt.ReceiptFile;
+import org.tanglenode.protocol.receipt.ReceiptFormatException;
 
 /**
  * Receipts of confirmed transactions and consistency proofs between milestones: what a client needs
@@ -34,13 +38,44 @@ final class ReceiptRoutes {
         .handler(endpoints.blocking(Access.READ, this::consistency));
   }
 
-  /** The receipt file itself, byte for byte, so that what is saved is what was made. */
+  /**
+   * The receipt file itself, byte for byte, so that what is saved is what was made; the compact
+   * receipt (docs/receipts.md section 8) for {@code ?format=compact} or {@code Accept:
+   * application/octet-stream}.
+   */
   private Reply receipt(ApiRequest request) {
+    boolean compact = compact(request);
+    byte[] file;
     try {
-      return Reply.jsonBytes(node.receipts().receipt(TransactionRoutes.id(request.path("id"))));
+      file = node.receipts().receipt(TransactionRoutes.id(request.path("id")));
     } catch (ProofUnavailableException e) {
       throw unavailable(e);
     }
+    if (!compact) {
+      return Reply.jsonBytes(file);
+    }
+    try {
+      return Reply.octetBytes(CompactReceipt.encode(ReceiptFile.parse(file)));
+    } catch (ReceiptFormatException e) {
+      // The node wrote the file a moment ago: failing to read it back is a bug, not bad input.
+      throw new IllegalStateException("the node's own receipt does not parse: " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(409, "TOO_LARGE_FOR_COMPACT", e.getMessage());
+    }
+  }
+
+  private static boolean compact(ApiRequest request) {
+    Optional<String> format = request.query("format");
+    if (format.isPresent()) {
+      return switch (format.get()) {
+        case "compact" -> true;
+        case "json" -> false;
+        default ->
+            throw ApiException.badRequest(
+                "INVALID_PARAMETER", "format must be json or compact, not " + format.get());
+      };
+    }
+    return request.accept().contains("application/octet-stream");
   }
 
   private Reply consistency(ApiRequest request) {

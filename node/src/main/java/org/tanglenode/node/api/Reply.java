@@ -27,6 +27,14 @@ record Reply(int status, Object body, Map<String, String> headers) {
   /** Bytes that {@link Endpoints} writes as they are instead of serialising. */
   record JsonBytes(byte[] bytes) {}
 
+  /** Binary bytes, such as a compact receipt, sent as they are as application/octet-stream. */
+  static Reply octetBytes(byte[] bytes) {
+    return new Reply(200, new OctetBytes(bytes), Map.of());
+  }
+
+  /** Bytes that {@link Endpoints} writes as they are, typed application/octet-stream. */
+  record OctetBytes(byte[] bytes) {}
+
   static Reply created(Object body) {
     return new Reply(201, body, Map.of());
   }

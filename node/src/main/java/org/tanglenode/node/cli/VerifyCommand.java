@@ -5,10 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.receipt.CompactReceipt;
+import org.tanglenode.protocol.receipt.HeldMilestones;
 import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptVerdict;
 import org.tanglenode.protocol.receipt.ReceiptVerifier;
@@ -34,8 +37,20 @@ final class VerifyCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RECEIPT", description = "The receipt file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RECEIPT",
+      description = "The receipt file, or a compact receipt (docs/receipts.md section 8).")
   Path receiptFile;
+
+  @Option(
+      names = "--milestone",
+      paramLabel = "FILE",
+      description =
+          "For a compact receipt without its milestone: the milestone you hold (a receipt file, a"
+              + " compact receipt with it, or the milestone transaction in hex or raw). It is"
+              + " checked like any other.")
+  Path milestoneFile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrustOptions trust;
@@ -52,13 +67,31 @@ final class VerifyCommand implements Runnable {
     TrustRoot root = trust.load();
     byte[] bytes = readReceipt(receiptFile);
     ReceiptVerifier verifier = new ReceiptVerifier(root);
-    ReceiptVerdict verdict =
-        file == null ? verifier.verify(bytes) : verifier.verify(bytes, hashFile(file));
+    ReceiptVerdict verdict;
+    if (CompactReceipt.looksCompact(bytes)) {
+      HeldMilestones held = held();
+      verdict =
+          file == null
+              ? verifier.verifyCompact(bytes, held)
+              : verifier.verifyCompact(bytes, held, hashFile(file));
+    } else {
+      verdict = file == null ? verifier.verify(bytes) : verifier.verify(bytes, hashFile(file));
+    }
     if (verdict instanceof ReceiptVerdict.Refused refused) {
       throw new CommandFailedException(
           "receipt refused: " + refused.reason() + ": " + refused.message());
     }
     print((ReceiptVerdict.Verified) verdict, root);
+  }
+
+  /** The milestone given with --milestone, offered for whatever index it carries. */
+  private HeldMilestones held() {
+    if (milestoneFile == null) {
+      return index -> Optional.empty();
+    }
+    byte[] milestone = VerifyHistoryCommand.readMilestone(milestoneFile);
+    // The verifier checks the milestone in full and refuses it if its index is another.
+    return index -> Optional.of(milestone);
   }
 
   private void print(ReceiptVerdict.Verified verified, TrustRoot root) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.tanglenode.protocol.Payload;
+import org.tanglenode.protocol.receipt.CompactReceipt;
 import org.tanglenode.protocol.receipt.HistoryVerdict;
 import org.tanglenode.protocol.receipt.HistoryVerifier;
 import org.tanglenode.protocol.receipt.ReceiptFile;
@@ -121,9 +122,24 @@ final class VerifyHistoryCommand implements Runnable {
         + HEX.formatHex(milestone.historyRoot());
   }
 
-  /** A kept milestone: the milestone of a receipt, or its transaction bytes in hex or raw. */
+  /**
+   * A kept milestone: the milestone of a receipt file or of a compact receipt that carries one, or
+   * its transaction bytes in hex or raw.
+   */
   static byte[] readMilestone(Path file) {
     byte[] bytes = VerifyCommand.readReceipt(file);
+    if (CompactReceipt.looksCompact(bytes)) {
+      try {
+        CompactReceipt.Decoded compact = CompactReceipt.decode(bytes);
+        if (compact.kind() != CompactReceipt.Kind.WITH_MILESTONE) {
+          throw new CommandFailedException(
+              file + " is a compact receipt without its milestone: it holds no milestone");
+        }
+        return compact.receipt().milestone();
+      } catch (ReceiptFormatException e) {
+        throw new CommandFailedException(file + " is not a compact receipt: " + e.getMessage(), e);
+      }
+    }
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     if (text.startsWith("{")) {
       try {

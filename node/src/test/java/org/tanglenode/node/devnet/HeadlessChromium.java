@@ -175,7 +175,8 @@ public final class HeadlessChromium implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(data));
   }
 
-  private JsonNode call(String method, ObjectNode params) {
+  /** Sends one DevTools protocol command and returns its result. */
+  public JsonNode call(String method, ObjectNode params) {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);

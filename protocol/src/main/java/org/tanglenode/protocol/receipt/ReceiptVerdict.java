@@ -25,6 +25,11 @@ public sealed interface ReceiptVerdict {
     NOT_CANONICAL,
     /** The receipt, its transaction or its milestone belong to another network. */
     WRONG_NETWORK,
+    /**
+     * A compact receipt names its milestone by index only, and the verifier holds no milestone of
+     * that index.
+     */
+    MILESTONE_NOT_HELD,
     /** The milestone fails a protocol rule (encoding, structure, proof of work, a signature). */
     MILESTONE_INVALID,
     /** The milestone's bytes are a valid transaction without a milestone payload. */

@@ -56,6 +56,68 @@ public final class ReceiptVerifier {
               + " differs from the one encoding of this receipt (layout, spacing, case or number"
               + " form was changed)");
     }
+    return verify(receipt);
+  }
+
+  /**
+   * Verifies a compact receipt (docs/receipts.md section 8) that carries its milestone; one that
+   * names its milestone by index only is refused with {@link Reason#MILESTONE_NOT_HELD}.
+   */
+  public ReceiptVerdict verifyCompact(byte[] bytes) {
+    return verifyCompact(bytes, index -> Optional.empty());
+  }
+
+  /**
+   * Verifies a compact receipt; one that names its milestone by index takes it from {@code held}.
+   * The milestone held is checked like any other: holding it vouches for nothing.
+   */
+  public ReceiptVerdict verifyCompact(byte[] bytes, HeldMilestones held) {
+    Objects.requireNonNull(held, "held");
+    CompactReceipt.Decoded decoded;
+    try {
+      decoded = CompactReceipt.decode(bytes);
+    } catch (ReceiptFormatException e) {
+      return new Refused(e.reason(), e.getMessage());
+    }
+    Receipt receipt;
+    if (decoded.kind() == CompactReceipt.Kind.WITH_MILESTONE) {
+      receipt = decoded.receipt();
+    } else {
+      Optional<byte[]> milestone = held.milestone(decoded.milestoneIndex());
+      if (milestone.isEmpty()) {
+        return new Refused(
+            Reason.MILESTONE_NOT_HELD,
+            "the compact receipt names milestone "
+                + decoded.milestoneIndex()
+                + " by index only, and this verifier holds no milestone "
+                + decoded.milestoneIndex());
+      }
+      receipt = decoded.withMilestone(milestone.get());
+    }
+    ReceiptVerdict verdict = verify(receipt);
+    if (verdict instanceof ReceiptVerdict.Verified verified
+        && decoded.kind() == CompactReceipt.Kind.MILESTONE_INDEX
+        && verified.commitments().index() != decoded.milestoneIndex()) {
+      return new Refused(
+          Reason.MILESTONE_NOT_HELD,
+          "the milestone held for index "
+              + decoded.milestoneIndex()
+              + " is milestone "
+              + verified.commitments().index());
+    }
+    return verdict;
+  }
+
+  /**
+   * {@link #verifyCompact(byte[], HeldMilestones)}, then the document check of {@link
+   * #verify(byte[], DocumentHash)}.
+   */
+  public ReceiptVerdict verifyCompact(byte[] bytes, HeldMilestones held, DocumentHash file) {
+    Objects.requireNonNull(file, "file");
+    return matchFile(verifyCompact(bytes, held), file);
+  }
+
+  private ReceiptVerdict verify(Receipt receipt) {
     NetworkId expected = trust.network().id();
     if (!receipt.network().equals(expected)) {
       return new Refused(
@@ -134,7 +196,10 @@ public final class ReceiptVerifier {
    */
   public ReceiptVerdict verify(byte[] bytes, DocumentHash file) {
     Objects.requireNonNull(file, "file");
-    ReceiptVerdict verdict = verify(bytes);
+    return matchFile(verify(bytes), file);
+  }
+
+  private static ReceiptVerdict matchFile(ReceiptVerdict verdict, DocumentHash file) {
     if (!(verdict instanceof ReceiptVerdict.Verified verified)) {
       return verdict;
     }
