@@ -51,10 +51,7 @@ class CatchUpTest {
     Genesis genesis = TestNetwork.genesis(0).withMilestoneIntervalMs(500);
     TestNodes nodes = new TestNodes(dir, genesis);
     Network network = nodes.network();
-    // The placeholder tip pool keeps every solid transaction it is told of (the newest
-    // maxTracked); holding 4, it holds the top of the backlog and the next milestones, and the
-    // coordinator, taking up to 8, references all of them.
-    String coordinatorYaml = nodes.coordinatorYaml() + "tips:\n  maxTracked: 4\n";
+    String coordinatorYaml = nodes.coordinatorYaml();
     List<TransactionId> backlog = writeBacklog(nodes.config("coordinator", List.of(), ""), network);
 
     try (Node coordinator = nodes.start("coordinator", List.of(), coordinatorYaml)) {
