@@ -53,9 +53,16 @@ class SnapshotJoinTest {
       assertThat(exported.out()).contains("snapshot of milestone", "BLAKE2b-256:");
       int snapshotIndex =
           Integer.parseInt(exported.out().replaceAll("(?s).*snapshot of milestone (\\d+).*", "$1"));
-      try (var left = Files.list(dir.resolve("coordinator/data/snapshot-exports"))) {
-        assertThat(left).as("the exported file is deleted once sent").isEmpty();
-      }
+      // The node deletes its copy once the last byte is written, which may be just after the
+      // client has read it.
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                try (var left = Files.list(dir.resolve("coordinator/data/snapshot-exports"))) {
+                  assertThat(left).as("the exported file is deleted once sent").isEmpty();
+                }
+              });
 
       Path joinerConfig =
           nodes.configFile(
