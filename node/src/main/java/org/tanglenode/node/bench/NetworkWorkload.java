@@ -125,7 +125,7 @@ final class NetworkWorkload {
               txs.size(),
               outcome.accepted(),
               outcome.refused(),
-              outcome.notOffered(),
+              outcome.late(),
               WorkloadSteps.seconds(start));
       WorkloadSteps.awaitConfirmed(measurements, outcome.accepted(), settings.timeout(), notes);
       for (int i = 0; i < nodes.size(); i++) {

@@ -82,10 +82,18 @@ final class NodeClient {
         .thenApply(HttpResponse::statusCode);
   }
 
-  /** Submits and waits, retrying a 503 (the node's backpressure) after a short pause. */
+  /**
+   * Submits and waits, retrying a 503 (the node's backpressure) or a failed request after a short
+   * pause, up to 1,000 times.
+   */
   int submitBlocking(byte[] bytes) {
     for (int attempt = 0; ; attempt++) {
-      int status = submit(bytes).join();
+      int status;
+      try {
+        status = submit(bytes).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        status = 503; // a timeout or a dropped connection: retried like the node's backpressure
+      }
       if (status != 503 || attempt >= 1000) {
         return status;
       }
