@@ -69,6 +69,11 @@ final class NodeClient {
     return ids;
   }
 
+  /** When the node stored transaction {@code idHex}, by its own clock (ms since the epoch). */
+  long arrivalMs(String idHex) {
+    return get("/api/v1/transactions/" + idHex + "/metadata").path("arrivalTime").asLong();
+  }
+
   /** {@code POST /api/v1/transactions} of a finished transaction; completes with the status. */
   CompletableFuture<Integer> submit(byte[] bytes) {
     String body = "{\"base64\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}";
