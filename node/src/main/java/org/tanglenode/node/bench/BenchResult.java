@@ -37,9 +37,11 @@ record BenchResult(
       List<String> nodeJvmFlags,
       String gitCommit) {}
 
-  /** The generator's side. */
-  record Send(
-      String via, long offered, long accepted, long refused, long notOffered, double seconds) {}
+  /**
+   * The generator's side: refused counts each refused or timed-out attempt (each is retried); late
+   * counts open-loop sends that went out over 1 s after their time.
+   */
+  record Send(String via, long offered, long accepted, long refused, long late, double seconds) {}
 
   /** What one node did with the workload. */
   record NodeResult(

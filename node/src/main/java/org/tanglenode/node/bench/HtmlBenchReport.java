@@ -52,7 +52,7 @@ final class HtmlBenchReport {
     BenchResult.Send s = r.send();
     h.append("<p>Sent over ").append(esc(s.via())).append(": ").append(s.offered());
     h.append(" offered, ").append(s.accepted()).append(" accepted, ").append(s.refused());
-    h.append(" refused, ").append(s.notOffered()).append(" not offered, in ");
+    h.append(" refused, ").append(s.late()).append(" sent over 1 s late, in ");
     h.append(fmt(s.seconds())).append(" s.</p>");
     for (String note : r.notes()) {
       h.append("<p><b>Note:</b> ").append(esc(note)).append("</p>");

@@ -123,7 +123,7 @@ final class IngestWorkload {
               txs.size(),
               outcome.accepted(),
               outcome.refused(),
-              outcome.notOffered(),
+              outcome.late(),
               WorkloadSteps.seconds(start));
     }
     WorkloadSteps.awaitConfirmed(List.of(measurement), send.accepted(), settings.timeout(), notes);

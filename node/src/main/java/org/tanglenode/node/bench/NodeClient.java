@@ -69,6 +69,11 @@ final class NodeClient {
     return ids;
   }
 
+  /** When the node stored transaction {@code idHex}, by its own clock (ms since the epoch). */
+  long arrivalMs(String idHex) {
+    return get("/api/v1/transactions/" + idHex + "/metadata").path("arrivalTime").asLong();
+  }
+
   /** {@code POST /api/v1/transactions} of a finished transaction; completes with the status. */
   CompletableFuture<Integer> submit(byte[] bytes) {
     String body = "{\"base64\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}";
@@ -82,10 +87,18 @@ final class NodeClient {
         .thenApply(HttpResponse::statusCode);
   }
 
-  /** Submits and waits, retrying a 503 (the node's backpressure) after a short pause. */
+  /**
+   * Submits and waits, retrying a 503 (the node's backpressure) or a failed request after a short
+   * pause, up to 1,000 times.
+   */
   int submitBlocking(byte[] bytes) {
     for (int attempt = 0; ; attempt++) {
-      int status = submit(bytes).join();
+      int status;
+      try {
+        status = submit(bytes).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        status = 503; // a timeout or a dropped connection: retried like the node's backpressure
+      }
       if (status != 503 || attempt >= 1000) {
         return status;
       }

@@ -36,14 +36,21 @@ final class NodeProcess implements AutoCloseable {
   private final String gossipAddress;
   private final URI api;
   private final List<String> jvmFlags;
+  private final Thread stopOnExit;
 
   private NodeProcess(
-      String name, Process process, String gossipAddress, URI api, List<String> jvmFlags) {
+      String name,
+      Process process,
+      String gossipAddress,
+      URI api,
+      List<String> jvmFlags,
+      Thread stopOnExit) {
     this.name = name;
     this.process = process;
     this.gossipAddress = gossipAddress;
     this.api = api;
     this.jvmFlags = jvmFlags;
+    this.stopOnExit = stopOnExit;
   }
 
   /** Starts the node and waits until it prints its addresses, or fails with its log's tail. */
@@ -73,7 +80,11 @@ final class NodeProcess implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> readAddresses(process));
     try {
       String[] found = addresses.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new NodeProcess(name, process, found[0], URI.create(found[1]), List.copyOf(jvmFlags));
+      // A harness stopped with Ctrl-C runs no finally blocks; this stops its nodes too.
+      Thread stopOnExit = new Thread(process::destroy, "bench-stop-" + name);
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+      return new NodeProcess(
+          name, process, found[0], URI.create(found[1]), List.copyOf(jvmFlags), stopOnExit);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
@@ -164,6 +175,11 @@ final class NodeProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is running or has run
+    }
     if (!process.isAlive()) {
       return;
     }

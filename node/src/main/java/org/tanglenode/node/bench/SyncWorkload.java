@@ -61,7 +61,7 @@ final class SyncWorkload {
               txs.size(),
               outcome.accepted(),
               outcome.refused(),
-              outcome.notOffered(),
+              outcome.late(),
               WorkloadSteps.seconds(loadStart));
       // The target: everything node-1 holds now (milestones go on being issued meanwhile).
       NodeClient.Info target = sourceClient.info();

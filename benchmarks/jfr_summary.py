@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+# Where a JFR recording of a node spends its Java CPU samples: by thread group, by component
+# (inclusive) and by top frame. Usage: benchmarks/jfr_summary.py FILE.jfr (needs the JDK's jfr).
+import sys, re, subprocess, collections
+f = sys.argv[1]
+out = subprocess.run(['jfr','print','--events','jdk.ExecutionSample','--stack-depth','96',f],capture_output=True,text=True).stdout
+samples = out.split('jdk.ExecutionSample {')[1:]
+self_c = collections.Counter(); incl = collections.Counter(); threads = collections.Counter()
+cats = [
+ ('Ed25519 verify (BouncyCastle)', 'org.bouncycastle.math.ec.rfc8032'),
+ ('BLAKE2b', 'Blake2b'),
+ ('protobuf decode/encode', 'com.google.protobuf'),
+ ('RocksDB (JNI)', 'org.rocksdb'),
+ ('Jackson JSON', 'com.fasterxml.jackson'),
+ ('Vert.x / HTTP', 'io.vertx'),
+ ('Netty', 'io.netty'),
+ ('tangle storage', 'org.tanglenode.storage'),
+ ('tangle consensus', 'org.tanglenode.consensus'),
+ ('tangle gossip', 'org.tanglenode.gossip'),
+ ('tangle node ingest', 'org.tanglenode.node.ingest'),
+ ('tangle node api', 'org.tanglenode.node.api'),
+ ('tangle node events', 'org.tanglenode.node.events'),
+ ('tangle protocol', 'org.tanglenode.protocol'),
+ ('Micrometer', 'io.micrometer'),
+ ('logging', 'ch.qos.logback'),
+]
+n=0
+for s in samples:
+    m = re.search(r'sampledThread = "([^"]*)"', s)
+    th = m.group(1) if m else '?'
+    th = re.sub(r'[-_#\s.]*\d+$','',th)
+    frames = re.findall(r'^\s+([\w$.<>]+)\(', s, re.M)
+    if not frames: continue
+    n+=1
+    threads[th]+=1
+    self_c[frames[0]]+=1
+    seen=set()
+    for name,prefix in cats:
+        if any(prefix in fr for fr in frames) and name not in seen:
+            incl[name]+=1; seen.add(name)
+print('samples', n)
+print('\nby thread (share of samples):')
+for t,c in threads.most_common(12): print(f'  {100*c/n:5.1f}%  {t}')
+print('\ninclusive by component (a sample can count in several):')
+for t,c in incl.most_common(): print(f'  {100*c/n:5.1f}%  {t}')
+print('\ntop self frames:')
+for t,c in self_c.most_common(25): print(f'  {100*c/n:5.1f}%  {t}')
