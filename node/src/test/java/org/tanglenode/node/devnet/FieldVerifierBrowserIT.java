@@ -122,10 +122,14 @@ class FieldVerifierBrowserIT {
       phone.put("mobile", true);
       browser.call("Emulation.setDeviceMetricsOverride", phone);
       HeadlessChromium page = browser;
+      // Until the page has loaded (slow on a busy machine) there is no navigator.serviceWorker.
       await()
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> page.evaluate("!!navigator.serviceWorker.controller").asBoolean());
+          .until(
+              () ->
+                  page.evaluate("!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+                      .asBoolean());
       setFile(browser, "#trust-file", genesisFile);
       await()
           .atMost(Duration.ofSeconds(10))
