@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
  * The {@code --wait SECONDS} option of the commands that record something: after the node stored
  * the transaction, ask for its metadata until a milestone references it or the time is up. A copy
  * that cannot be confirmed (still unsolid {@code --reissue-after} seconds after it was sent: a
- * parent never arrived) is re-issued, at most {@code --reissue} times: the same record content
- * with fresh parents, a new transaction with a new id (docs/consensus.md section 8).
+ * parent never arrived) is re-issued, at most {@code --reissue} times: the same record content with
+ * fresh parents, a new transaction with a new id (docs/consensus.md section 8).
  */
 final class ConfirmationWait {
 
@@ -51,8 +51,7 @@ final class ConfirmationWait {
     /** One line per re-issue: {@code LABEL OLD -> NEW: REASON}. */
     void print(PrintWriter out, String label) {
       for (Reissue r : reissues) {
-        out.println(
-            label + r.replaced().toHex() + " -> " + r.by().toHex() + ": " + r.reason());
+        out.println(label + r.replaced().toHex() + " -> " + r.by().toHex() + ": " + r.reason());
       }
     }
   }

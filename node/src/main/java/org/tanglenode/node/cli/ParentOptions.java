@@ -7,9 +7,9 @@ import org.tanglenode.protocol.TransactionValidator;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --parent ID} option of the commands that record something: the transactions the
- * record approves, instead of the node's tips (to chain a writer's own records). A copy re-issued
- * by {@code --wait} approves fresh tips.
+ * The {@code --parent ID} option of the commands that record something: the transactions the record
+ * approves, instead of the node's tips (to chain a writer's own records). A copy re-issued by
+ * {@code --wait} approves fresh tips.
  */
 final class ParentOptions {
 

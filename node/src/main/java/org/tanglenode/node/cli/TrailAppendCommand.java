@@ -172,7 +172,10 @@ final class TrailAppendCommand implements Runnable {
   }
 
   private void print(
-      Transaction tx, String status, SealedEvent sealed, ConfirmationWait.Confirmation confirmation) {
+      Transaction tx,
+      String status,
+      SealedEvent sealed,
+      ConfirmationWait.Confirmation confirmation) {
     String id = confirmation == null ? tx.id().toHex() : confirmation.id().toHex();
     PrintWriter out = spec.commandLine().getOut();
     HexFormat hex = HexFormat.of();
