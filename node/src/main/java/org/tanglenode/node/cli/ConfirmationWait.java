@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,12 +41,15 @@ final class ConfirmationWait {
 
     /** The re-issues as the {@code --json} answer lists them: replaced, by, reason. */
     List<Map<String, String>> reissuesJson() {
-      return reissues.stream()
-          .map(
-              r ->
-                  Map.of(
-                      "replaced", r.replaced().toHex(), "by", r.by().toHex(), "reason", r.reason()))
-          .toList();
+      List<Map<String, String>> out = new ArrayList<>();
+      for (Reissue r : reissues) {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put("replaced", r.replaced().toHex());
+        one.put("by", r.by().toHex());
+        one.put("reason", r.reason());
+        out.add(one);
+      }
+      return out;
     }
 
     /** One line per re-issue: {@code LABEL OLD -> NEW: REASON}. */
