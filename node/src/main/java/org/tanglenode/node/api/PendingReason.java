@@ -15,7 +15,8 @@ public enum PendingReason {
   AWAITING_SOLIDITY,
   /**
    * Parents that are not stored here ({@code pending.missing}); the node keeps asking its peers.
-   * One that no peer ever has leaves the transaction unconfirmable: re-issue the record.
+   * One that no peer ever has leaves the transaction unconfirmable: re-issue the record ({@code
+   * tangle anchor --wait} and {@code trail append --wait} do, docs/consensus.md section 8).
    */
   MISSING_PARENTS
 }

@@ -39,6 +39,8 @@ final class AnchorCommand implements Runnable {
 
   @Mixin ConfirmationWait wait;
 
+  @Mixin ParentOptions parents;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The document to anchor.")
   Path file;
 
@@ -60,6 +62,7 @@ final class AnchorCommand implements Runnable {
 
   @Override
   public void run() {
+    wait.check();
     DocumentHash document;
     try {
       document = DocumentHash.of(file);
@@ -76,39 +79,56 @@ final class AnchorCommand implements Runnable {
     }
     Transaction tx;
     String status;
+    ConfirmationWait.Confirmation confirmation = null;
     try (PowSolver solver = new PowSolver(Runtime.getRuntime().availableProcessors())) {
       solver.start();
       RemoteIssuer issuer =
           new RemoteIssuer(
               api.client(), TransactionCommand.readKey(keyFile), Clock.systemUTC(), solver);
-      tx = issuer.build(record, anchorTag, issuer.tips());
+      tx = issuer.build(record, anchorTag, parents.parents(issuer));
       status = issuer.submit(tx);
+      if (wait.wanted()) {
+        // A re-issue states the same record again, approving fresh tips.
+        confirmation =
+            wait.await(
+                api.client(),
+                tx.id(),
+                () -> {
+                  Transaction copy = issuer.build(record, anchorTag, issuer.tips());
+                  issuer.submit(copy);
+                  return copy;
+                });
+      }
     }
-    Integer milestone = wait.wanted() ? wait.await(api.client(), tx.id()) : null;
+    String id = confirmation == null ? tx.id().toHex() : confirmation.id().toHex();
     PrintWriter out = spec.commandLine().getOut();
     if (api.json) {
       Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("id", tx.id().toHex());
+      answer.put("id", id);
       answer.put("status", status);
       answer.put("tag", tag);
       answer.put("sha256", document.sha256Hex());
       answer.put("blake2b256", document.blake2b256Hex());
       answer.put("size", document.size());
       answer.put("issuer", tx.issuer().toHex());
-      if (milestone != null) {
-        answer.put("confirmedByMilestone", milestone);
+      if (confirmation != null) {
+        answer.put("confirmedByMilestone", confirmation.milestone());
+        answer.put("reissued", confirmation.reissuesJson());
       }
       out.println(api.client().json().valueToTree(answer).toPrettyString());
     } else {
-      out.println("id:         " + tx.id().toHex());
+      if (confirmation != null) {
+        confirmation.print(out, "reissued:   ");
+      }
+      out.println("id:         " + id);
       out.println("status:     " + status);
       out.println("tag:        " + tag);
       out.println("sha256:     " + document.sha256Hex());
       out.println("blake2b256: " + document.blake2b256Hex());
       out.println("size:       " + document.size());
       out.println("issuer:     " + tx.issuer().toHex());
-      if (milestone != null) {
-        out.println("confirmed:  by milestone " + milestone);
+      if (confirmation != null) {
+        out.println("confirmed:  by milestone " + confirmation.milestone());
       }
     }
     out.flush();

@@ -52,6 +52,8 @@ final class TrailAppendCommand implements Runnable {
 
   @Mixin ConfirmationWait wait;
 
+  @Mixin ParentOptions parents;
+
   @Parameters(index = "0", paramLabel = "ID", description = "The trail's id, e.g. shipment-4711.")
   String trail;
 
@@ -116,6 +118,7 @@ final class TrailAppendCommand implements Runnable {
 
   @Override
   public void run() {
+    wait.check();
     List<DocumentHash> hashes = new ArrayList<>();
     for (Path document : documents) {
       try {
@@ -127,40 +130,66 @@ final class TrailAppendCommand implements Runnable {
     SealedEvent sealed = seal(trail, event, hashes, fields, privateFields, new SecureRandom());
     Transaction tx;
     String status;
+    ConfirmationWait.Confirmation confirmation = null;
     try (PowSolver solver = new PowSolver(Runtime.getRuntime().availableProcessors())) {
       solver.start();
       RemoteIssuer issuer =
           new RemoteIssuer(
               api.client(), TransactionCommand.readKey(keyFile), Clock.systemUTC(), solver);
-      tx = issuer.build(sealed.event(), TrailEvent.tagOf(trail), issuer.tips());
-      // The salts are kept before the node sees the event: an event on the ledger whose salt was
-      // lost could never be proven.
-      if (saltsFile != null && !sealed.salts().isEmpty()) {
-        List<SaltFile.Entry> entries = new ArrayList<>();
-        sealed
-            .salts()
-            .forEach((name, salt) -> entries.add(new SaltFile.Entry(trail, tx.id(), name, salt)));
-        new SaltFile(saltsFile).append(entries);
+      tx = issuer.build(sealed.event(), TrailEvent.tagOf(trail), parents.parents(issuer));
+      status = send(issuer, tx, sealed);
+      if (wait.wanted()) {
+        // A re-issue states the same event again (same commitments, so the same salts prove it),
+        // approving fresh tips.
+        confirmation =
+            wait.await(
+                api.client(),
+                tx.id(),
+                () -> {
+                  Transaction copy =
+                      issuer.build(sealed.event(), TrailEvent.tagOf(trail), issuer.tips());
+                  send(issuer, copy, sealed);
+                  return copy;
+                });
       }
-      status = issuer.submit(tx);
     }
-    Integer milestone = wait.wanted() ? wait.await(api.client(), tx.id()) : null;
-    print(tx, status, sealed, milestone);
+    print(tx, status, sealed, confirmation);
   }
 
-  private void print(Transaction tx, String status, SealedEvent sealed, Integer milestone) {
+  /**
+   * Keeps the salts under {@code tx}'s id, then sends it. The salts are kept before the node sees
+   * the event: an event on the ledger whose salt was lost could never be proven.
+   */
+  private String send(RemoteIssuer issuer, Transaction tx, SealedEvent sealed) {
+    if (saltsFile != null && !sealed.salts().isEmpty()) {
+      List<SaltFile.Entry> entries = new ArrayList<>();
+      sealed
+          .salts()
+          .forEach((name, salt) -> entries.add(new SaltFile.Entry(trail, tx.id(), name, salt)));
+      new SaltFile(saltsFile).append(entries);
+    }
+    return issuer.submit(tx);
+  }
+
+  private void print(
+      Transaction tx,
+      String status,
+      SealedEvent sealed,
+      ConfirmationWait.Confirmation confirmation) {
+    String id = confirmation == null ? tx.id().toHex() : confirmation.id().toHex();
     PrintWriter out = spec.commandLine().getOut();
     HexFormat hex = HexFormat.of();
     boolean printSalts = saltsFile == null;
     if (api.json) {
       Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("id", tx.id().toHex());
+      answer.put("id", id);
       answer.put("status", status);
       answer.put("trail", trail);
       answer.put("tag", TrailEvent.tagOf(trail).toString());
       answer.put("issuer", tx.issuer().toHex());
-      if (milestone != null) {
-        answer.put("confirmedByMilestone", milestone);
+      if (confirmation != null) {
+        answer.put("confirmedByMilestone", confirmation.milestone());
+        answer.put("reissued", confirmation.reissuesJson());
       }
       if (printSalts) {
         Map<String, String> salts = new LinkedHashMap<>();
@@ -169,12 +198,15 @@ final class TrailAppendCommand implements Runnable {
       }
       out.println(api.client().json().valueToTree(answer).toPrettyString());
     } else {
-      out.println("id:     " + tx.id().toHex());
+      if (confirmation != null) {
+        confirmation.print(out, "reissued: ");
+      }
+      out.println("id:     " + id);
       out.println("status: " + status);
       out.println("tag:    " + TrailEvent.tagOf(trail));
       out.println("issuer: " + tx.issuer().toHex());
-      if (milestone != null) {
-        out.println("confirmed: by milestone " + milestone);
+      if (confirmation != null) {
+        out.println("confirmed: by milestone " + confirmation.milestone());
       }
       sealed
           .salts()
