@@ -169,6 +169,8 @@ final class BenchCommand implements Runnable {
     // The harness's own gossip load peer would log every connection at INFO.
     LogSetup.apply(new LoggingConfig("text", "WARN"));
     PrintWriter out = spec.commandLine().getOut();
+    // Refuse bad options before anything is created on disk.
+    common.settings(via, window, Path.of("."));
     Path work;
     boolean temporary = common.workDir == null;
     try {
