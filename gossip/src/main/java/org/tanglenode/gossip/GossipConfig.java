@@ -4,71 +4,59 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every limit of the gossip service, each with its default (docs/gossip.md lists them with their
- * units). Build one with {@link #builder()}; the compact constructor refuses nonsense values.
+ * Every limit of the gossip service. This record is the one place for gossip's defaults (the
+ * initial values of {@link Builder}) and its rules (the compact constructor, which throws {@link
+ * InvalidGossipConfigException} naming the component). docs/gossip.md, section 7, lists the
+ * defaults with their units, and a test keeps that table equal to {@link #defaults()}; the node's
+ * configuration takes its gossip defaults from here and lets this constructor judge its values.
  *
- * @param bindHost address the listener binds; 127.0.0.1 keeps a node local; default "0.0.0.0"
- * @param port TCP port of the listener; 0 picks a free one (tests); default 15600
- * @param staticPeers peers dialed at start and redialed whenever the connection drops; default none
- * @param allowList node keys allowed to connect; ANY when the network does not allow-list; default
- *     AllowList.ANY
- * @param tls TLS on peer connections, off by default; default TlsConfig.DISABLED
- * @param ioThreads Netty event-loop threads for all peer connections; default 2
- * @param workerThreads threads for handshake signatures and host look-ups (never on an event loop);
- *     default 2
- * @param workerQueue tasks waiting for a worker thread; more are rejected and counted; default 4096
+ * @param bindHost address the listener binds; 127.0.0.1 keeps a node local
+ * @param port TCP port of the listener; 0 picks a free one (tests)
+ * @param staticPeers peers dialed at start and redialed whenever the connection drops
+ * @param allowList node keys allowed to connect; ANY when the network does not allow-list
+ * @param tls TLS on peer connections, off by default
+ * @param ioThreads Netty event-loop threads for all peer connections
+ * @param workerThreads threads for handshake signatures and host look-ups (never on an event loop)
+ * @param workerQueue tasks waiting for a worker thread; more are rejected and counted
  * @param maxFrameBytes largest frame (envelope bytes after the 4-byte length); a peer sending more
- *     is disconnected; must exceed the network's maxTransactionBytes by 64; default 65536
- * @param handshakeTimeout time from connecting to a finished handshake; default Seconds(5)
- * @param connectTimeout TCP connect timeout when dialing; default Seconds(5)
- * @param heartbeatInterval how often a heartbeat goes to every peer; default Seconds(2)
- * @param idleTimeout a peer silent this long (no heartbeat either) is disconnected; default
- *     Seconds(20)
- * @param maxInboundPeers inbound connections accepted at once, handshaking ones included; default
- *     32
- * @param reconnectInitialDelay first redial delay of a static peer; default Millis(500)
- * @param reconnectMaxDelay the redial delay doubles per failure up to this; default Seconds(60)
- * @param reconnectJitter each redial delay is scaled by a random factor in [1 - jitter, 1 +
- *     jitter]; default 0.2
- * @param maxMessagesPerSecond messages one peer may send per second (burst: one second's worth);
- *     default 5000
- * @param maxBytesPerSecond bytes one peer may send per second (burst: one second's worth); default
- *     8L << 20
- * @param invalidTransactionPenalty score added for a transaction the host finds invalid; default 10
+ *     is disconnected; must exceed the network's maxTransactionBytes by 64
+ * @param handshakeTimeout time from connecting to a finished handshake
+ * @param connectTimeout TCP connect timeout when dialing
+ * @param heartbeatInterval how often a heartbeat goes to every peer
+ * @param idleTimeout a peer silent this long (no heartbeat either) is disconnected
+ * @param maxInboundPeers inbound connections accepted at once, handshaking ones included
+ * @param reconnectInitialDelay first redial delay of a static peer
+ * @param reconnectMaxDelay the redial delay doubles per failure up to this
+ * @param reconnectJitter each redial delay is scaled by a random factor in [1 - jitter, 1 + jitter]
+ * @param maxMessagesPerSecond messages one peer may send per second (burst: one second's worth)
+ * @param maxBytesPerSecond bytes one peer may send per second (burst: one second's worth)
+ * @param invalidTransactionPenalty score added for a transaction the host finds invalid
  * @param protocolViolationPenalty score added for an oversized or undecodable frame or a message
- *     out of order; default 50
- * @param banScore a peer whose score reaches this is banned; default 100
- * @param scoreDecayPerMinute score forgiven per minute; default 10
- * @param banDuration how long a banned key is refused; default Minutes(10)
- * @param maxTrackedPeerScores node keys whose score or ban is remembered (oldest forgotten first);
- *     default 4096
+ *     out of order
+ * @param banScore a peer whose score reaches this is banned
+ * @param scoreDecayPerMinute score forgiven per minute
+ * @param banDuration how long a banned key is refused
+ * @param maxTrackedPeerScores node keys whose score or ban is remembered (oldest forgotten first)
  * @param seenFilterSize transaction ids remembered as seen; a transaction seen is dropped before
- *     any check; default 200000
- * @param peerKnownSize per peer: ids it sent or was sent, so each goes to each peer at most once;
- *     default 20000
+ *     any check
+ * @param peerKnownSize per peer: ids it sent or was sent, so each goes to each peer at most once
  * @param maxPendingRequests transaction and milestone requests waiting for a peer; more are
- *     rejected and counted; default 20000
- * @param maxRequestsInFlight requests sent and not yet answered, over all peers; default 512
- * @param maxRequestsInFlightPerPeer requests sent to one peer and not yet answered; default 64
- * @param requestTimeout an unanswered request is sent to another peer after this; default
- *     Seconds(2)
- * @param requestMaxAttempts peers asked for one id before giving up; default 8
- * @param requestTick how often timed-out requests are re-sent and the sync state refreshed; default
- *     Millis(100)
- * @param syncWindow milestones requested ahead of the node's latest at once while catching up;
- *     default 32
+ *     rejected and counted
+ * @param maxRequestsInFlight requests sent and not yet answered, over all peers
+ * @param maxRequestsInFlightPerPeer requests sent to one peer and not yet answered
+ * @param requestTimeout an unanswered request is sent to another peer after this
+ * @param requestMaxAttempts peers asked for one id before giving up
+ * @param requestTick how often timed-out requests are re-sent and the sync state refreshed
+ * @param syncWindow milestones requested ahead of the node's latest at once while catching up
  * @param maxPendingOffersPerPeer offers to the host outstanding from one peer; above this reading
- *     from it pauses; default 64
- * @param ingestRetryDelay after QUEUE_FULL, the same transaction is offered again after this;
- *     default Millis(50)
+ *     from it pauses
+ * @param ingestRetryDelay after QUEUE_FULL, the same transaction is offered again after this
  * @param maxParkedPerPeer transactions of one peer held while the ingest queue is full, at least
- *     maxPendingOffersPerPeer; more are dropped and counted; default 64
- * @param writeBufferLowBytes a peer's unsent bytes below which it is writable again; default 256 <<
- *     10
+ *     maxPendingOffersPerPeer; more are dropped and counted
+ * @param writeBufferLowBytes a peer's unsent bytes below which it is writable again
  * @param writeBufferHighBytes a peer's unsent bytes above which gossip stops writing to it (drops
- *     broadcasts); default 1 << 20
- * @param stalledWriteTimeout a peer that stays above the high mark this long is disconnected;
- *     default Seconds(10)
+ *     broadcasts)
+ * @param stalledWriteTimeout a peer that stays above the high mark this long is disconnected
  */
 public record GossipConfig(
     String bindHost,
@@ -112,78 +100,113 @@ public record GossipConfig(
     int writeBufferHighBytes,
     Duration stalledWriteTimeout) {
 
+  private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(10);
+
   public GossipConfig {
-    staticPeers = List.copyOf(staticPeers);
-    if (bindHost == null || allowList == null || tls == null) {
-      throw new IllegalArgumentException("bindHost, allowList and tls are required");
+    staticPeers = List.copyOf(required("staticPeers", staticPeers));
+    if (required("bindHost", bindHost).isBlank()) {
+      throw new InvalidGossipConfigException("bindHost", "must not be empty");
     }
+    required("allowList", allowList);
+    required("tls", tls);
     if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("port: 0 to 65535, not " + port);
+      throw new InvalidGossipConfigException("port", "must be 0 to 65535, not " + port);
     }
     positive("ioThreads", ioThreads);
     positive("workerThreads", workerThreads);
     positive("workerQueue", workerQueue);
     if (maxFrameBytes < 256 || maxFrameBytes > 16 << 20) {
-      throw new IllegalArgumentException("maxFrameBytes: 256 to 16 MiB, not " + maxFrameBytes);
+      throw new InvalidGossipConfigException(
+          "maxFrameBytes", "must be 256 to 16777216 (16 MiB), not " + maxFrameBytes);
     }
-    for (Duration d :
-        List.of(
-            handshakeTimeout,
-            connectTimeout,
-            heartbeatInterval,
-            idleTimeout,
-            reconnectInitialDelay,
-            reconnectMaxDelay,
-            banDuration,
-            requestTimeout,
-            requestTick,
-            ingestRetryDelay,
-            stalledWriteTimeout)) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("durations are positive, not " + d);
-      }
+    positive("handshakeTimeout", handshakeTimeout);
+    positive("connectTimeout", connectTimeout);
+    positive("heartbeatInterval", heartbeatInterval);
+    if (heartbeatInterval.compareTo(MIN_HEARTBEAT_INTERVAL) < 0) {
+      // A shorter interval would spend the event loops on heartbeats.
+      throw new InvalidGossipConfigException(
+          "heartbeatInterval",
+          "must be at least 10 ms, not " + heartbeatInterval.toMillis() + " ms");
     }
-    if (reconnectMaxDelay.compareTo(reconnectInitialDelay) < 0) {
-      throw new IllegalArgumentException("reconnectMaxDelay is below reconnectInitialDelay");
-    }
+    positive("idleTimeout", idleTimeout);
     if (idleTimeout.compareTo(heartbeatInterval) <= 0) {
-      throw new IllegalArgumentException("idleTimeout must exceed heartbeatInterval");
+      throw new InvalidGossipConfigException("idleTimeout", "must exceed heartbeatInterval");
+    }
+    positive("reconnectInitialDelay", reconnectInitialDelay);
+    positive("reconnectMaxDelay", reconnectMaxDelay);
+    if (reconnectMaxDelay.compareTo(reconnectInitialDelay) < 0) {
+      throw new InvalidGossipConfigException(
+          "reconnectMaxDelay", "must not be below reconnectInitialDelay");
     }
     if (reconnectJitter < 0 || reconnectJitter >= 1) {
-      throw new IllegalArgumentException("reconnectJitter: 0 to below 1, not " + reconnectJitter);
+      throw new InvalidGossipConfigException(
+          "reconnectJitter", "must be 0 to below 1, not " + reconnectJitter);
     }
     positive("maxInboundPeers", maxInboundPeers);
     positive("maxMessagesPerSecond", maxMessagesPerSecond);
     if (maxBytesPerSecond < maxFrameBytes + 4L) {
-      throw new IllegalArgumentException("maxBytesPerSecond must allow one largest frame");
+      // The bucket holds one second's worth: a smaller one could never pass the largest frame.
+      throw new InvalidGossipConfigException(
+          "maxBytesPerSecond",
+          "must allow one largest frame (maxFrameBytes + 4 = "
+              + (maxFrameBytes + 4L)
+              + " bytes), not "
+              + maxBytesPerSecond);
     }
+    notNegative("invalidTransactionPenalty", invalidTransactionPenalty);
+    notNegative("protocolViolationPenalty", protocolViolationPenalty);
     positive("banScore", banScore);
-    if (invalidTransactionPenalty < 0 || protocolViolationPenalty < 0 || scoreDecayPerMinute < 0) {
-      throw new IllegalArgumentException("penalties and decay are not negative");
-    }
+    notNegative("scoreDecayPerMinute", scoreDecayPerMinute);
+    positive("banDuration", banDuration);
     positive("maxTrackedPeerScores", maxTrackedPeerScores);
     positive("seenFilterSize", seenFilterSize);
     positive("peerKnownSize", peerKnownSize);
     positive("maxPendingRequests", maxPendingRequests);
     positive("maxRequestsInFlight", maxRequestsInFlight);
     positive("maxRequestsInFlightPerPeer", maxRequestsInFlightPerPeer);
+    positive("requestTimeout", requestTimeout);
     positive("requestMaxAttempts", requestMaxAttempts);
+    positive("requestTick", requestTick);
     positive("syncWindow", syncWindow);
     positive("maxPendingOffersPerPeer", maxPendingOffersPerPeer);
+    positive("ingestRetryDelay", ingestRetryDelay);
     positive("maxParkedPerPeer", maxParkedPerPeer);
     if (maxParkedPerPeer < maxPendingOffersPerPeer) {
       // Every outstanding offer may come back QUEUE_FULL and must find a parking place.
-      throw new IllegalArgumentException(
-          "maxParkedPerPeer must be at least maxPendingOffersPerPeer");
+      throw new InvalidGossipConfigException(
+          "maxParkedPerPeer",
+          "must be at least maxPendingOffersPerPeer (" + maxPendingOffersPerPeer + ")");
     }
-    if (writeBufferLowBytes <= 0 || writeBufferHighBytes <= writeBufferLowBytes) {
-      throw new IllegalArgumentException("need 0 < writeBufferLowBytes < writeBufferHighBytes");
+    positive("writeBufferLowBytes", writeBufferLowBytes);
+    if (writeBufferHighBytes <= writeBufferLowBytes) {
+      throw new InvalidGossipConfigException(
+          "writeBufferHighBytes", "must exceed writeBufferLowBytes (" + writeBufferLowBytes + ")");
     }
+    positive("stalledWriteTimeout", stalledWriteTimeout);
+  }
+
+  private static <T> T required(String name, T value) {
+    if (value == null) {
+      throw new InvalidGossipConfigException(name, "is required");
+    }
+    return value;
   }
 
   private static void positive(String name, long value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(name + ": must be positive, not " + value);
+      throw new InvalidGossipConfigException(name, "must be positive, not " + value);
+    }
+  }
+
+  private static void notNegative(String name, long value) {
+    if (value < 0) {
+      throw new InvalidGossipConfigException(name, "must not be negative, not " + value);
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    if (required(name, value).isNegative() || value.isZero()) {
+      throw new InvalidGossipConfigException(name, "must be positive, not " + value);
     }
   }
 

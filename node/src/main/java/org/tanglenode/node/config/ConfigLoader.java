@@ -13,16 +13,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tanglenode.node.config.Setting.Type;
 
 /**
  * Reads a {@link NodeConfig} from one YAML file: refuses unknown keys and values of the wrong type
  * (naming the key), applies the environment overrides ({@link Setting#env()}), fills every absent
  * key with its default from {@link Settings}, then lets the section records refuse impossible
- * values. Precedence: environment variable, then the file, then the default.
+ * values (the gossip section by gossip's own rules), naming the key and, when the value came from
+ * one, the environment variable. Precedence: environment variable, then the file, then the default.
  */
 public final class ConfigLoader {
 
@@ -64,10 +67,12 @@ public final class ConfigLoader {
   public NodeConfig parse(String text, Path baseDir, String origin) {
     ObjectNode tree = readTree(text, origin);
     checkKeys(tree, "", origin);
+    Set<String> fromEnvironment = new HashSet<>();
     for (Setting setting : Settings.ALL) {
       String override = env.get(setting.env());
       if (override != null) {
         put(tree, setting, fromEnv(setting, override));
+        fromEnvironment.add(setting.key());
       } else {
         JsonNode present = get(tree, setting);
         put(
@@ -83,7 +88,18 @@ public final class ConfigLoader {
       return yaml.treeToValue(tree, NodeConfig.class);
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof ConfigException config) {
-        throw new ConfigException(origin + ": " + config.getMessage(), config);
+        // The section records judge values; the variable is named here, where its use is known.
+        boolean overridden = config.key().filter(fromEnvironment::contains).isPresent();
+        throw new ConfigException(
+            origin
+                + ": "
+                + (overridden
+                    ? Settings.byKey(config.key().get()).orElseThrow().env()
+                        + " ("
+                        + config.getMessage()
+                        + ")"
+                    : config.getMessage()),
+            config);
       }
       throw new ConfigException(origin + ": " + e.getOriginalMessage(), e);
     } catch (JacksonException e) {

@@ -25,9 +25,4 @@ public record CoordinatorConfig(
         "coordinator.maxConeTransactions",
         "must be at least 1, not " + maxConeTransactions);
   }
-
-  /** No coordinator: the default. */
-  public static CoordinatorConfig off() {
-    return new CoordinatorConfig(false, List.of(), 20_000);
-  }
 }

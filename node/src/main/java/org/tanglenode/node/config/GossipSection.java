@@ -2,20 +2,26 @@ package org.tanglenode.node.config;
 
 import static org.tanglenode.node.config.ConfigException.check;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.AllowList;
 import org.tanglenode.gossip.GossipConfig;
+import org.tanglenode.gossip.InvalidGossipConfigException;
 import org.tanglenode.gossip.PeerAddress;
 import org.tanglenode.gossip.TlsConfig;
 
 /**
- * The {@code gossip} section; see {@link Settings}. Limits not listed here keep {@link
- * GossipConfig}'s defaults (docs/gossip.md).
+ * The {@code gossip} section; see {@link Settings}. Its defaults and its limits are {@link
+ * GossipConfig}'s own: this record checks only what the file's spelling adds (peer addresses, key
+ * hex, TLS file names) and then builds the {@link GossipConfig}, so a value gossip would refuse at
+ * start is refused here, at load, under its key. Limits not listed keep {@link GossipConfig}'s
+ * defaults (docs/gossip.md).
  */
 public record GossipSection(
     String bindHost,
@@ -31,22 +37,67 @@ public record GossipSection(
     int maxInboundPeers,
     int maxMessagesPerSecond,
     long maxBytesPerSecond,
-    long maxFrameBytes,
+    int maxFrameBytes,
     int heartbeatIntervalMs,
     int idleTimeoutMs,
     int banScore,
     int banDurationMs,
     int maxPendingOffersPerPeer) {
 
-  public GossipSection {
-    peers = List.copyOf(peers);
-    allowList = List.copyOf(allowList);
-    check(!bindHost.isBlank(), "gossip.bindHost", "must not be empty");
-    check(port >= 0 && port <= 65_535, "gossip.port", "must be 0 to 65535, not " + port);
-    for (String peer : peers) {
+  /** Keys of the {@link GossipConfig} components not named like their setting. */
+  private static final Map<String, String> KEYS =
+      Map.of(
+          "staticPeers", "gossip.peers",
+          "heartbeatInterval", "gossip.heartbeatIntervalMs",
+          "idleTimeout", "gossip.idleTimeoutMs",
+          "banDuration", "gossip.banDurationMs",
+          // Follows maxPendingOffersPerPeer (see toGossipConfig), so that is the key to change.
+          "maxParkedPerPeer", "gossip.maxPendingOffersPerPeer");
+
+  // Not compact: the fields must be assigned before toGossipConfig can judge them.
+  public GossipSection(
+      String bindHost,
+      int port,
+      List<String> peers,
+      boolean allowListEnabled,
+      List<String> allowList,
+      boolean tlsEnabled,
+      String tlsCertificateChain,
+      String tlsPrivateKey,
+      int ioThreads,
+      int workerThreads,
+      int maxInboundPeers,
+      int maxMessagesPerSecond,
+      long maxBytesPerSecond,
+      int maxFrameBytes,
+      int heartbeatIntervalMs,
+      int idleTimeoutMs,
+      int banScore,
+      int banDurationMs,
+      int maxPendingOffersPerPeer) {
+    this.bindHost = bindHost;
+    this.port = port;
+    this.allowListEnabled = allowListEnabled;
+    this.tlsEnabled = tlsEnabled;
+    this.tlsCertificateChain = tlsCertificateChain;
+    this.tlsPrivateKey = tlsPrivateKey;
+    this.ioThreads = ioThreads;
+    this.workerThreads = workerThreads;
+    this.maxInboundPeers = maxInboundPeers;
+    this.maxMessagesPerSecond = maxMessagesPerSecond;
+    this.maxBytesPerSecond = maxBytesPerSecond;
+    this.maxFrameBytes = maxFrameBytes;
+    this.heartbeatIntervalMs = heartbeatIntervalMs;
+    this.idleTimeoutMs = idleTimeoutMs;
+    this.banScore = banScore;
+    this.banDurationMs = banDurationMs;
+    this.maxPendingOffersPerPeer = maxPendingOffersPerPeer;
+    this.peers = List.copyOf(peers);
+    this.allowList = List.copyOf(allowList);
+    for (String peer : this.peers) {
       parse("gossip.peers", peer, PeerAddress::parse);
     }
-    for (String key : allowList) {
+    for (String key : this.allowList) {
       parse("gossip.allowList", key, Ed25519PublicKey::fromHex);
     }
     check(
@@ -61,35 +112,24 @@ public record GossipSection(
         !tlsEnabled || !tlsPrivateKey.isEmpty(),
         "gossip.tlsPrivateKey",
         "is needed when gossip.tlsEnabled is true");
-    check(ioThreads >= 1, "gossip.ioThreads", "must be at least 1");
-    check(workerThreads >= 1, "gossip.workerThreads", "must be at least 1");
-    check(maxInboundPeers >= 1, "gossip.maxInboundPeers", "must be at least 1");
-    check(maxMessagesPerSecond >= 1, "gossip.maxMessagesPerSecond", "must be at least 1");
-    check(maxBytesPerSecond >= 1024, "gossip.maxBytesPerSecond", "must be at least 1024");
-    check(
-        maxFrameBytes >= 256 && maxFrameBytes <= 16 << 20,
-        "gossip.maxFrameBytes",
-        "must be 256 to 16777216, not " + maxFrameBytes);
-    check(heartbeatIntervalMs >= 10, "gossip.heartbeatIntervalMs", "must be at least 10");
-    check(
-        idleTimeoutMs > heartbeatIntervalMs,
-        "gossip.idleTimeoutMs",
-        "must exceed gossip.heartbeatIntervalMs");
-    check(banScore >= 1, "gossip.banScore", "must be at least 1");
-    check(banDurationMs >= 1, "gossip.banDurationMs", "must be at least 1");
-    check(maxPendingOffersPerPeer >= 1, "gossip.maxPendingOffersPerPeer", "must be at least 1");
+    try {
+      toGossipConfig(Path::of);
+    } catch (InvalidGossipConfigException e) {
+      throw ConfigException.of(
+          KEYS.getOrDefault(e.setting(), "gossip." + e.setting()), e.problem(), e);
+    }
   }
 
   private static <T> T parse(String key, String text, Function<String, T> parser) {
     try {
       return parser.apply(text);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(key + ": '" + text + "' is not valid: " + e.getMessage(), e);
+      throw ConfigException.of(key, "'" + text + "' is not valid: " + e.getMessage(), e);
     }
   }
 
   /** Gossip's own configuration; TLS file names are resolved by {@code paths}. */
-  public GossipConfig toGossipConfig(Function<String, java.nio.file.Path> paths) {
+  public GossipConfig toGossipConfig(Function<String, Path> paths) {
     Set<Ed25519PublicKey> keys = new LinkedHashSet<>();
     allowList.forEach(k -> keys.add(Ed25519PublicKey.fromHex(k)));
     return GossipConfig.builder()
@@ -106,13 +146,15 @@ public record GossipSection(
         .maxInboundPeers(maxInboundPeers)
         .maxMessagesPerSecond(maxMessagesPerSecond)
         .maxBytesPerSecond(maxBytesPerSecond)
-        .maxFrameBytes((int) maxFrameBytes)
+        .maxFrameBytes(maxFrameBytes)
         .heartbeatInterval(Duration.ofMillis(heartbeatIntervalMs))
         .idleTimeout(Duration.ofMillis(idleTimeoutMs))
         .banScore(banScore)
         .banDuration(Duration.ofMillis(banDurationMs))
         .maxPendingOffersPerPeer(maxPendingOffersPerPeer)
-        .maxParkedPerPeer(Math.max(64, maxPendingOffersPerPeer))
+        // Parking must hold every outstanding offer; gossip's default covers its default offers.
+        .maxParkedPerPeer(
+            Math.max(GossipConfig.defaults().maxParkedPerPeer(), maxPendingOffersPerPeer))
         .build();
   }
 }

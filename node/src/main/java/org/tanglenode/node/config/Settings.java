@@ -1,20 +1,38 @@
 package org.tanglenode.node.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.tanglenode.consensus.tipselection.MilestoneParents;
+import org.tanglenode.consensus.tipselection.TipPoolConfig;
+import org.tanglenode.consensus.trust.DeferredMilestones;
+import org.tanglenode.gossip.GossipConfig;
 import org.tanglenode.node.config.Setting.Type;
+import org.tanglenode.storage.RocksDbSettings;
+import org.tanglenode.storage.StorageConfig;
 
 /**
  * Every setting of the node in one place: key, environment variable (derived from the key),
  * default, unit and meaning. The YAML loader fills absent keys from here, and docs/configuration.md
- * lists the same rows.
+ * lists the same rows. Where a module has a default of its own (gossip, storage, the tip pool, the
+ * coordinator's cone, deferred milestones), the row takes it from that module.
  */
 public final class Settings {
 
   private Settings() {}
+
+  // Where a module has its own default, the row takes it from there, so the two cannot drift.
+
+  /** Gossip's own defaults: the gossip rows below take theirs from here. */
+  private static final GossipConfig GOSSIP = GossipConfig.defaults();
+
+  /** Storage's own defaults (the folder plays no part in them). */
+  private static final StorageConfig STORAGE = StorageConfig.defaults(Path.of("."));
+
+  private static final RocksDbSettings ROCKSDB = STORAGE.rocksDb();
 
   public static final List<Setting> ALL =
       List.of(
@@ -29,44 +47,121 @@ public final class Settings {
               List.of("every-group", "periodic"),
               "every-group: fsync before acknowledging; periodic: fsync every syncIntervalMs"),
           number("storage.syncIntervalMs", "1000", "ms", "fsync interval when durability=periodic"),
-          number("storage.writeQueueCapacity", "10000", "writes", "writes waiting for the writer"),
-          number("storage.maxGroupSize", "1000", "writes", "writes committed in one batch at most"),
-          number("storage.maxGroupDelayMs", "0", "ms", "extra wait for a group to fill (0..1000)"),
-          bytes("storage.blockCacheBytes", "134217728", "RocksDB read cache, shared"),
-          bytes("storage.writeBufferBytes", "16777216", "one memtable of one column family"),
-          bytes("storage.totalWriteBufferBytes", "134217728", "all memtables together"),
+          number(
+              "storage.writeQueueCapacity",
+              String.valueOf(STORAGE.writeQueueCapacity()),
+              "writes",
+              "writes waiting for the writer"),
+          number(
+              "storage.maxGroupSize",
+              String.valueOf(STORAGE.maxGroupSize()),
+              "writes",
+              "writes committed in one batch at most"),
+          number(
+              "storage.maxGroupDelayMs",
+              String.valueOf(STORAGE.maxGroupDelay().toMillis()),
+              "ms",
+              "extra wait for a group to fill (0..1000)"),
+          bytes(
+              "storage.blockCacheBytes",
+              String.valueOf(ROCKSDB.blockCacheBytes()),
+              "RocksDB read cache, shared"),
+          bytes(
+              "storage.writeBufferBytes",
+              String.valueOf(ROCKSDB.writeBufferBytes()),
+              "one memtable of one column family"),
+          bytes(
+              "storage.totalWriteBufferBytes",
+              String.valueOf(ROCKSDB.totalWriteBufferBytes()),
+              "all memtables together"),
           choice(
               "storage.compression",
-              "LZ4",
+              ROCKSDB.compression().name(),
               List.of("NONE", "LZ4", "ZSTD"),
               "RocksDB block compression"),
-          number("storage.maxOpenFiles", "512", "files", "files RocksDB keeps open; -1 for all"),
-          number("storage.backgroundJobs", "2", "threads", "RocksDB flush and compaction threads"),
+          number(
+              "storage.maxOpenFiles",
+              String.valueOf(ROCKSDB.maxOpenFiles()),
+              "files",
+              "files RocksDB keeps open; -1 for all"),
+          number(
+              "storage.backgroundJobs",
+              String.valueOf(ROCKSDB.backgroundJobs()),
+              "threads",
+              "RocksDB flush and compaction threads"),
           number(
               "storage.pruneKeepMilestones",
               "0",
               "milestones",
               "0: keep all history; N: delete transactions confirmed more than N milestones ago"),
           // ---- gossip ----
-          text("gossip.bindHost", "0.0.0.0", "", "address the peer listener binds"),
-          number("gossip.port", "15600", "TCP port", "peer listener port; 0 picks a free port"),
+          // Defaults from GossipConfig, which owns them (and judges the values, GossipSection).
+          text("gossip.bindHost", GOSSIP.bindHost(), "", "address the peer listener binds"),
+          number(
+              "gossip.port",
+              String.valueOf(GOSSIP.port()),
+              "TCP port",
+              "peer listener port; 0 picks a free port"),
           list("gossip.peers", "", "static peers as host:port, dialed and redialed"),
           bool("gossip.allowListEnabled", "false", "admit only the node keys in gossip.allowList"),
           list("gossip.allowList", "", "node public keys (64 hex digits) allowed to connect"),
           bool("gossip.tlsEnabled", "false", "TLS on peer connections (all peers must agree)"),
           path("gossip.tlsCertificateChain", "", "PEM certificate chain, when TLS is on"),
           path("gossip.tlsPrivateKey", "", "PEM PKCS#8 key of the certificate, when TLS is on"),
-          number("gossip.ioThreads", "2", "threads", "Netty event loops for peers"),
-          number("gossip.workerThreads", "2", "threads", "handshake and look-up workers"),
-          number("gossip.maxInboundPeers", "32", "connections", "inbound connections at once"),
-          number("gossip.maxMessagesPerSecond", "20000", "messages/s", "per peer rate limit"),
-          bytes("gossip.maxBytesPerSecond", "33554432", "per peer rate limit"),
-          bytes("gossip.maxFrameBytes", "65536", "largest frame a peer may send"),
-          number("gossip.heartbeatIntervalMs", "2000", "ms", "heartbeat to every peer"),
-          number("gossip.idleTimeoutMs", "20000", "ms", "silent peer is disconnected"),
-          number("gossip.banScore", "100", "points", "misbehaviour score that bans a peer"),
-          number("gossip.banDurationMs", "600000", "ms", "how long a ban lasts"),
-          number("gossip.maxPendingOffersPerPeer", "64", "transactions", "offers in ingest"),
+          number(
+              "gossip.ioThreads",
+              String.valueOf(GOSSIP.ioThreads()),
+              "threads",
+              "Netty event loops for peers"),
+          number(
+              "gossip.workerThreads",
+              String.valueOf(GOSSIP.workerThreads()),
+              "threads",
+              "handshake and look-up workers"),
+          number(
+              "gossip.maxInboundPeers",
+              String.valueOf(GOSSIP.maxInboundPeers()),
+              "connections",
+              "inbound connections at once"),
+          number(
+              "gossip.maxMessagesPerSecond",
+              String.valueOf(GOSSIP.maxMessagesPerSecond()),
+              "messages/s",
+              "per peer rate limit"),
+          bytes(
+              "gossip.maxBytesPerSecond",
+              String.valueOf(GOSSIP.maxBytesPerSecond()),
+              "per peer rate limit; at least gossip.maxFrameBytes + 4"),
+          number(
+              "gossip.maxFrameBytes",
+              String.valueOf(GOSSIP.maxFrameBytes()),
+              "bytes",
+              "largest frame a peer may send (256 to 16777216)"),
+          number(
+              "gossip.heartbeatIntervalMs",
+              String.valueOf(GOSSIP.heartbeatInterval().toMillis()),
+              "ms",
+              "heartbeat to every peer (at least 10)"),
+          number(
+              "gossip.idleTimeoutMs",
+              String.valueOf(GOSSIP.idleTimeout().toMillis()),
+              "ms",
+              "silent peer is disconnected; above gossip.heartbeatIntervalMs"),
+          number(
+              "gossip.banScore",
+              String.valueOf(GOSSIP.banScore()),
+              "points",
+              "misbehaviour score that bans a peer"),
+          number(
+              "gossip.banDurationMs",
+              String.valueOf(GOSSIP.banDuration().toMillis()),
+              "ms",
+              "how long a ban lasts"),
+          number(
+              "gossip.maxPendingOffersPerPeer",
+              String.valueOf(GOSSIP.maxPendingOffersPerPeer()),
+              "transactions",
+              "offers in ingest"),
           // ---- ingest ----
           number(
               "ingest.queueCapacity",
@@ -77,14 +172,18 @@ public final class Settings {
           number("ingest.recentIds", "100000", "ids", "ids remembered by the seen-before filter"),
           number(
               "ingest.deferredMilestones",
-              "1024",
+              String.valueOf(DeferredMilestones.DEFAULT_CAPACITY),
               "milestones",
               "milestones of a committee not confirmed yet, kept to be indexed once it is"),
           // ---- tips ----
-          number("tips.maxTracked", "100000", "ids", "tips the tip pool holds (oldest evicted)"),
+          number(
+              "tips.maxTracked",
+              String.valueOf(TipPoolConfig.DEFAULT_MAX_TIPS),
+              "ids",
+              "tips the tip pool holds (oldest evicted)"),
           number(
               "tips.maxDepth",
-              "15",
+              String.valueOf(TipPoolConfig.DEFAULT_MAX_DEPTH),
               "milestones",
               "a tip unapproved this long is left to the coordinator"),
           number("tips.parents", "2", "parents", "parents of a transaction the node completes"),
@@ -128,7 +227,7 @@ public final class Settings {
               "committee key files (PEM) to sign milestones with; at least the threshold"),
           number(
               "coordinator.maxConeTransactions",
-              "20000",
+              String.valueOf(MilestoneParents.DEFAULT_MAX_CONE),
               "transactions",
               "newly confirmed by one milestone at most (a backlog takes several)"),
           // ---- metrics ----
