@@ -55,6 +55,14 @@ public final class Ed25519KeyCache {
    * @throws IllegalArgumentException if capacity is negative or above {@link #MAX_CAPACITY}
    */
   public Ed25519KeyCache(int capacity) {
+    this(capacity, new SecureRandom().nextLong());
+  }
+
+  /**
+   * As {@link #Ed25519KeyCache(int)} with a chosen slot seed, so tests and benchmarks place keys
+   * the same way on every run. A node uses the random one.
+   */
+  public Ed25519KeyCache(int capacity, long seed) {
     if (capacity < 0 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException(
           "an Ed25519 key cache holds 0 to " + MAX_CAPACITY + " keys, not " + capacity);
@@ -62,7 +70,7 @@ public final class Ed25519KeyCache {
     int size = capacity <= 1 ? capacity : Integer.highestOneBit(capacity - 1) << 1;
     this.slots = new AtomicReferenceArray<>(size);
     this.mask = size - 1;
-    this.seed = new SecureRandom().nextLong();
+    this.seed = seed;
   }
 
   /** A cache that keeps nothing: every verify decodes the key, as {@link Ed25519PublicKey} does. */
