@@ -80,6 +80,11 @@ public final class Settings {
               "1024",
               "milestones",
               "milestones of a committee not confirmed yet, kept to be indexed once it is"),
+          number(
+              "ingest.issuerKeyCache",
+              "4096",
+              "keys",
+              "signers' decoded public keys kept for the signature check; 0: off"),
           // ---- tips ----
           number("tips.maxTracked", "100000", "ids", "tips the tip pool holds (oldest evicted)"),
           number(
