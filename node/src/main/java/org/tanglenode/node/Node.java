@@ -34,6 +34,7 @@ import org.tanglenode.consensus.tipselection.TipPoolConfig;
 import org.tanglenode.crypto.keyfile.KeyFile;
 import org.tanglenode.crypto.keyfile.KeyFileException;
 import org.tanglenode.crypto.pow.PowSolver;
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.gossip.Gossip;
@@ -231,10 +232,17 @@ public final class Node implements AutoCloseable {
 
     StoredFanout stored = new StoredFanout();
     stored.add(tx -> offerToSolidifier(decider, tx));
+    Ed25519KeyCache issuerKeys = new Ed25519KeyCache(config.ingest().issuerKeyCache());
+    FunctionCounter.builder("tangle.ingest.keycache.hits", issuerKeys, Ed25519KeyCache::hits)
+        .description("signature checks that found the signer's key decoded")
+        .register(meters);
+    FunctionCounter.builder("tangle.ingest.keycache.misses", issuerKeys, Ed25519KeyCache::misses)
+        .description("signature checks that decoded the signer's key")
+        .register(meters);
     IngestPipeline ingest =
         new IngestPipeline(
             config.ingest(),
-            new TransactionValidator(network, clock),
+            new TransactionValidator(network, clock, issuerKeys),
             store,
             stored,
             decider.milestoneGate()::mayIndex,

@@ -3,6 +3,7 @@ package org.tanglenode.protocol;
 import java.time.Clock;
 import java.util.List;
 import org.tanglenode.crypto.pow.ProofOfWork;
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.protocol.ValidationResult.Invalid;
 import org.tanglenode.protocol.ValidationResult.Valid;
@@ -30,11 +31,22 @@ public final class TransactionValidator {
   private final Network network;
   private final Clock clock;
   private final TransactionDecoder decoder;
+  private final Ed25519KeyCache keys;
 
+  /** A validator that decodes every signer's key on every verify (no key cache). */
   public TransactionValidator(Network network, Clock clock) {
+    this(network, clock, Ed25519KeyCache.disabled());
+  }
+
+  /**
+   * A validator that verifies through {@code keys}, which keeps recent signers' decoded keys (the
+   * verdicts are those of the plain verify; docs/crypto.md "Cached public keys").
+   */
+  public TransactionValidator(Network network, Clock clock, Ed25519KeyCache keys) {
     this.network = network;
     this.clock = clock;
     this.decoder = new TransactionDecoder(network.genesis().limits().maxTransactionBytes());
+    this.keys = keys;
   }
 
   /** Every check, signatures included. */
@@ -63,12 +75,12 @@ public final class TransactionValidator {
   /** The issuer's signature and every cosignature, over the essence digest. */
   public ValidationResult checkSignatures(Transaction tx) {
     byte[] digest = tx.essenceDigest();
-    if (!tx.issuer().verify(digest, tx.signature())) {
+    if (!keys.verify(tx.issuer(), digest, tx.signature())) {
       return ValidationResult.invalid(
           RejectReason.BAD_SIGNATURE, "the issuer's signature does not verify");
     }
     for (Cosignature cosignature : tx.cosignatures()) {
-      if (!cosignature.publicKey().verify(digest, cosignature.signature())) {
+      if (!keys.verify(cosignature.publicKey(), digest, cosignature.signature())) {
         return ValidationResult.invalid(
             RejectReason.BAD_SIGNATURE,
             "the cosignature of " + cosignature.publicKey() + " does not verify");

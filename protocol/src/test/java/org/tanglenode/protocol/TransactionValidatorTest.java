@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tanglenode.crypto.pow.ProofOfWork;
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.ValidationResult.Invalid;
 import org.tanglenode.protocol.ValidationResult.Valid;
@@ -577,6 +578,47 @@ class TransactionValidatorTest {
                   b.setCosignatures(
                       0, b.getCosignatures(0).toBuilder().setSignature(bytes(64, 3)))),
           RejectReason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void withAKeyCacheTheVerdictsAreTheSameAndRepeatedSignersHit() {
+      // A fixed seed, so whether the two signers share a slot does not change between runs.
+      Ed25519KeyCache keys = new Ed25519KeyCache(1024, 1);
+      TransactionValidator cached = new TransactionValidator(network, CLOCK, keys);
+      Transaction tx =
+          transactions.complete(
+              transactions
+                  .builder(key)
+                  .data(Tag.of("t"), new byte[0])
+                  .build()
+                  .sign(key)
+                  .cosign(TestNetwork.key(8)));
+      byte[] otherSignature = TestNetwork.key(99).sign(tx.essenceDigest()).bytes();
+      List<byte[]> forged =
+          List.of(
+              mutate(tx, b -> b.setSignature(ByteString.copyFrom(otherSignature))),
+              mutate(tx, b -> b.getEssenceBuilder().setTimestampMs(tx.timestampMs() + 1)),
+              mutate(
+                  tx,
+                  b ->
+                      b.setCosignatures(
+                          0, b.getCosignatures(0).toBuilder().setSignature(bytes(64, 3)))));
+
+      for (int round = 0; round < 2; round++) {
+        assertThat(cached.validate(tx.bytes())).isInstanceOf(Valid.class);
+        for (byte[] bytes : forged) {
+          ValidationResult plain = validator.validate(bytes);
+          ValidationResult viaCache = cached.validate(bytes);
+          assertThat(viaCache).isInstanceOf(Invalid.class);
+          assertThat(((Invalid) viaCache).reason())
+              .isEqualTo(((Invalid) plain).reason())
+              .isEqualTo(RejectReason.BAD_SIGNATURE);
+        }
+      }
+      // 6 verifies a round (2 + 1 + 1 + 2: a bad issuer signature ends the check), 12 in all;
+      // two signers, decoded once each, so every other verify found its key decoded.
+      assertThat(keys.misses()).isEqualTo(2);
+      assertThat(keys.hits()).isEqualTo(10);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.tanglenode.benchmarks.BenchmarkBase;
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionValidator;
@@ -17,7 +18,9 @@ import org.tanglenode.protocol.genesis.Network;
  * time window, proof of work) as the receiving thread runs it, {@link #checkSignatures} on an
  * already decoded transaction as a worker runs it, and {@link #validate}, both from bytes. {@code
  * powDifficulty} 0 is a benchmark network (no proof-of-work check); above 0 the check costs one
- * more BLAKE2b-256, whatever the difficulty.
+ * more BLAKE2b-256, whatever the difficulty. {@link #checkSignaturesKeyCache} is {@link
+ * #checkSignatures} by a validator with an {@link Ed25519KeyCache} holding the issuer's key, as the
+ * node's ingest runs it for a repeat signer.
  */
 @State(Scope.Thread)
 public class TransactionValidatorBenchmark extends BenchmarkBase {
@@ -26,6 +29,7 @@ public class TransactionValidatorBenchmark extends BenchmarkBase {
   int powDifficulty;
 
   private TransactionValidator validator;
+  private TransactionValidator cachedValidator;
   private byte[] transaction;
   private Transaction decoded;
 
@@ -42,6 +46,12 @@ public class TransactionValidatorBenchmark extends BenchmarkBase {
       throw new IllegalStateException("the sample transaction is not valid: " + result);
     }
     decoded = valid.transaction();
+    cachedValidator =
+        new TransactionValidator(
+            network, SampleTransactions.clock(), new Ed25519KeyCache(1024, SEED));
+    if (!(cachedValidator.checkSignatures(decoded) instanceof ValidationResult.Valid)) {
+      throw new IllegalStateException("the sample transaction does not verify through the cache");
+    }
   }
 
   @Benchmark
@@ -52,6 +62,11 @@ public class TransactionValidatorBenchmark extends BenchmarkBase {
   @Benchmark
   public ValidationResult checkSignatures() {
     return validator.checkSignatures(decoded);
+  }
+
+  @Benchmark
+  public ValidationResult checkSignaturesKeyCache() {
+    return cachedValidator.checkSignatures(decoded);
   }
 
   @Benchmark

@@ -45,6 +45,11 @@ public record Ed25519PublicKey(byte[] bytes) implements Comparable<Ed25519Public
     return Ed25519.verify(signature.unsafeBytes(), 0, bytes, 0, message, offset, length);
   }
 
+  /** The bytes themselves, not a copy: for this package's code, which must not modify them. */
+  byte[] unsafeBytes() {
+    return bytes;
+  }
+
   public String toHex() {
     return HexFormat.of().formatHex(bytes);
   }

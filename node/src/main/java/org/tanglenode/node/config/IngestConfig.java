@@ -2,13 +2,20 @@ package org.tanglenode.node.config;
 
 import static org.tanglenode.node.config.ConfigException.check;
 
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
+
 /**
  * The {@code ingest} section: the bounded queue in front of the signature workers, the size of the
- * seen-before filter, and how many milestones of a committee not confirmed yet are kept for a later
- * check (docs/trust.md).
+ * seen-before filter, how many milestones of a committee not confirmed yet are kept for a later
+ * check (docs/trust.md), and how many signers' decoded keys the signature check keeps
+ * (docs/crypto.md "Cached public keys").
  */
 public record IngestConfig(
-    int queueCapacity, int signatureWorkers, int recentIds, int deferredMilestones) {
+    int queueCapacity,
+    int signatureWorkers,
+    int recentIds,
+    int deferredMilestones,
+    int issuerKeyCache) {
 
   public IngestConfig {
     check(queueCapacity >= 1, "ingest.queueCapacity", "must be at least 1");
@@ -18,5 +25,9 @@ public record IngestConfig(
         "must be 1 to 256, not " + signatureWorkers);
     check(recentIds >= 16, "ingest.recentIds", "must be at least 16");
     check(deferredMilestones >= 0, "ingest.deferredMilestones", "must not be negative");
+    check(
+        issuerKeyCache >= 0 && issuerKeyCache <= Ed25519KeyCache.MAX_CAPACITY,
+        "ingest.issuerKeyCache",
+        "must be 0 (off) to " + Ed25519KeyCache.MAX_CAPACITY + ", not " + issuerKeyCache);
   }
 }

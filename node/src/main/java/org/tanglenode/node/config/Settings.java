@@ -175,6 +175,11 @@ public final class Settings {
               String.valueOf(DeferredMilestones.DEFAULT_CAPACITY),
               "milestones",
               "milestones of a committee not confirmed yet, kept to be indexed once it is"),
+          number(
+              "ingest.issuerKeyCache",
+              "4096",
+              "keys",
+              "signers' decoded public keys kept for the signature check; 0: off"),
           // ---- tips ----
           number(
               "tips.maxTracked",

@@ -26,6 +26,7 @@ class ConfigLoaderTest {
     assertThat(config.api().bindHost()).isEqualTo("127.0.0.1");
     assertThat(config.gossip().port()).isEqualTo(15600);
     assertThat(config.ingest().queueCapacity()).isEqualTo(10_000);
+    assertThat(config.ingest().issuerKeyCache()).isEqualTo(4096);
     assertThat(config.logging().format()).isEqualTo("text");
     assertThat(config.databasePath()).isEqualTo(dir.resolve("data/db"));
     assertThat(config.storage().toStorageConfig(dir).durability())
@@ -122,6 +123,8 @@ class ConfigLoaderTest {
         .hasMessageContaining("gossip.allowList");
     assertThatThrownBy(() -> parse("storage:\n  pruneKeepMilestones: 5\n"))
         .hasMessageContaining("storage.pruneKeepMilestones: must be 0 (off) or at least 100");
+    assertThatThrownBy(() -> parse("ingest:\n  issuerKeyCache: -1\n"))
+        .hasMessageContaining("ingest.issuerKeyCache: must be 0 (off) to 1048576, not -1");
   }
 
   @Test

@@ -61,7 +61,7 @@ class IngestPipelineTest {
   private IngestPipeline pipeline(
       Storage storage, int queue, StoredListener listener, MilestoneGate gate) {
     return new IngestPipeline(
-        new IngestConfig(queue, 1, 1000, 16),
+        new IngestConfig(queue, 1, 1000, 16, 64),
         new TransactionValidator(network, Clock.systemUTC()),
         storage.transactions(),
         listener,

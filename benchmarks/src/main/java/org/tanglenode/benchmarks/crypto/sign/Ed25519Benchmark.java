@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.tanglenode.benchmarks.BenchmarkBase;
 import org.tanglenode.crypto.hash.Blake2b256;
+import org.tanglenode.crypto.sign.Ed25519KeyCache;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.crypto.sign.Ed25519Signature;
@@ -19,7 +20,9 @@ import org.tanglenode.crypto.sign.Ed25519Signature;
 /**
  * Ed25519 signing and verification over what the protocol signs: a 32-byte essence digest. {@link
  * #verify} is the node's own path (BouncyCastle's RFC 8032 code); {@link #verifyJdk} checks the
- * same signature with the JDK's SunEC provider, for comparison only.
+ * same signature with the JDK's SunEC provider, for comparison only. {@link #verifyKeyCache} is the
+ * ingest path's verify through {@link Ed25519KeyCache} with the key already decoded (a repeat
+ * signer, the common case), to be read as a ratio to {@link #verify} from the same run.
  */
 @State(Scope.Thread)
 public class Ed25519Benchmark extends BenchmarkBase {
@@ -35,6 +38,7 @@ public class Ed25519Benchmark extends BenchmarkBase {
   private Ed25519Signature signature;
   private byte[] signatureBytes;
   private Signature jdkVerifier;
+  private Ed25519KeyCache keyCache;
 
   @Setup
   public void setUp() throws GeneralSecurityException {
@@ -58,7 +62,9 @@ public class Ed25519Benchmark extends BenchmarkBase {
     jdkVerifier = Signature.getInstance("Ed25519");
     jdkVerifier.initVerify(jdkKey);
 
-    if (!verify() || !verifyJdk()) {
+    keyCache = new Ed25519KeyCache(1024, SEED);
+
+    if (!verify() || !verifyJdk() || !verifyKeyCache() || keyCache.misses() != 1) {
       throw new IllegalStateException("the benchmark signature does not verify");
     }
   }
@@ -71,6 +77,12 @@ public class Ed25519Benchmark extends BenchmarkBase {
   @Benchmark
   public boolean verify() {
     return publicKey.verify(message, signature);
+  }
+
+  /** The same verify, with the key's decoded point taken from the cache (a hit). */
+  @Benchmark
+  public boolean verifyKeyCache() {
+    return keyCache.verify(publicKey, message, signature);
   }
 
   /**
