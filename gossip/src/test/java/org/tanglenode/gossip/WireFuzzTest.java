@@ -26,7 +26,7 @@ class WireFuzzTest {
   /** A small frame limit (a seed transaction fits), so the fuzzer reaches the limit cheaply. */
   private static final int MAX_FRAME_BYTES = 1024;
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "4m")
   void frameAndEnvelopeDecoders(FuzzedDataProvider data) {
     EmbeddedChannel channel =
         new EmbeddedChannel(new FrameDecoder(MAX_FRAME_BYTES), new EnvelopeDecoder());
@@ -49,7 +49,7 @@ class WireFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "4m")
   void envelopeCodec(byte[] envelope) {
     Message message;
     try {

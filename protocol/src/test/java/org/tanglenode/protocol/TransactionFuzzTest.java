@@ -29,7 +29,7 @@ class TransactionFuzzTest {
       new TransactionDecoder(network.genesis().limits().maxTransactionBytes());
   private final TransactionValidator validator = new TransactionValidator(network, clock);
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "4m")
   void decodeAndValidate(byte[] bytes) {
     ValidationResult decoded;
     ValidationResult validated;
