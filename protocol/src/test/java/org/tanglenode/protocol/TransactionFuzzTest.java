@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tanglenode.protocol.ValidationResult.Invalid;
 import org.tanglenode.protocol.ValidationResult.Valid;
 import org.tanglenode.protocol.genesis.Network;
@@ -49,6 +53,20 @@ class TransactionFuzzTest {
     } else {
       assertThat(validated).as("the validator accepts what the decoder refuses").isEqualTo(decoded);
     }
+  }
+
+  /** The seeds named "*-transaction*" are valid ones, so the fuzzer starts past the decoder. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"data-transaction", "data-transaction-untagged", "transfer-transaction"})
+  void theValidSeedsAreValid(String seed) throws IOException {
+    byte[] bytes;
+    try (InputStream in =
+        getClass().getResourceAsStream("TransactionFuzzTestInputs/decodeAndValidate/" + seed)) {
+      assertThat(in).as(seed).isNotNull();
+      bytes = in.readAllBytes();
+    }
+    assertThat(validator.validate(bytes)).isInstanceOf(Valid.class);
   }
 
   private static void check(ValidationResult result) {
