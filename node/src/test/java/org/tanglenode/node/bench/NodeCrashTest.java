@@ -84,6 +84,13 @@ class NodeCrashTest {
   /** Ids the node acknowledged (201 or 200), in hex. */
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
+  /**
+   * The writers send only while fewer than this many are acknowledged: kill {@code k} lands in
+   * batch {@code k}, so without a ceiling the writers, who keep sending while the node restarts
+   * and is checked, would finish every batch before the last kills (seen at kill 34 of 50).
+   */
+  private final AtomicInteger ceiling = new AtomicInteger(BATCH);
+
   private final AtomicReference<Throwable> writerFailure = new AtomicReference<>();
   private final AtomicInteger lastAckMilestone = new AtomicInteger();
 
@@ -100,6 +107,9 @@ class NodeCrashTest {
               .generate(BATCH, 300, ParentsPattern.OUT_OF_ORDER));
     }
 
+    if (KILLS == 0) {
+      ceiling.set(Integer.MAX_VALUE);
+    }
     NodeProcess node = start(config);
     long lastStart = System.nanoTime();
     List<Thread> writers = new ArrayList<>();
@@ -129,6 +139,7 @@ class NodeCrashTest {
       }
       api.set(null);
       node.kill();
+      ceiling.set(kill + 1 < KILLS ? (kill + 2) * BATCH : Integer.MAX_VALUE);
       Set<String> before = new HashSet<>(acknowledged);
       acknowledgedAtKill.add(before.size());
       assertThat(before.size()).as("the writers were still sending at kill %d", kill + 1)
@@ -210,6 +221,9 @@ class NodeCrashTest {
   private void write(List<GeneratedTransaction> transactions) {
     try {
       for (GeneratedTransaction tx : transactions) {
+        while (acknowledged.size() >= ceiling.get()) {
+          Thread.sleep(5);
+        }
         String body =
             "{\"base64\":\""
                 + Base64.getEncoder().encodeToString(tx.bytes())
