@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,20 @@ class NodeCrashTest {
   private final AtomicReference<Throwable> writerFailure = new AtomicReference<>();
   private final AtomicInteger lastAckMilestone = new AtomicInteger();
 
+  /** The node now running, closed after the test whatever its outcome. */
+  private NodeProcess node;
+
+  /** Set after the test so writers of a failed run stop instead of retrying for good. */
+  private volatile boolean stopped;
+
+  @AfterEach
+  void stopNodeAndWriters() {
+    stopped = true;
+    if (node != null) {
+      node.close();
+    }
+  }
+
   @Test
   void sigkillDuringWriteLoadLosesNoAcknowledgedTransactionAndEverythingIsConfirmed(
       @TempDir Path dir) throws Exception {
@@ -110,7 +125,7 @@ class NodeCrashTest {
     if (KILLS == 0) {
       ceiling.set(Integer.MAX_VALUE);
     }
-    NodeProcess node = start(config);
+    node = start(config);
     long lastStart = System.nanoTime();
     List<Thread> writers = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
@@ -186,7 +201,6 @@ class NodeCrashTest {
       }
     }
     double toConfirm = (System.nanoTime() - lastStart) / 1e9;
-    node.close();
 
     System.out.printf(
         "crash harness: kills=%d acknowledged=%d acknowledgedAtKill=%s checkedAfterRestarts=%d"
@@ -221,14 +235,14 @@ class NodeCrashTest {
   private void write(List<GeneratedTransaction> transactions) {
     try {
       for (GeneratedTransaction tx : transactions) {
-        while (acknowledged.size() >= ceiling.get()) {
+        while (acknowledged.size() >= ceiling.get() && !stopped) {
           Thread.sleep(5);
         }
         String body =
             "{\"base64\":\""
                 + Base64.getEncoder().encodeToString(tx.bytes())
                 + "\"}";
-        while (true) {
+        while (!stopped) {
           URI now = api.get();
           int status = now == null ? -1 : submit(now, body);
           if (status == 201 || status == 200) {
