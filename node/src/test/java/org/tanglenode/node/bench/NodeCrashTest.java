@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 200 (known); a refused connection, a timeout or a 503 is retried against the node as it is now
  * (after a restart its ports are new), so a transaction in flight at the kill is sent again.
  *
- * <p>Kill {@code k} comes when the acknowledged count passes a random point in batch {@code k}
- * (between 10% and 90% of it), so every kill lands during load, in the middle of group commits.
+ * <p>Each kill comes after a random pause following the previous restart, once 30 to 269 more
+ * transactions are acknowledged; the writers may run only 30 past that point, so every kill lands
+ * during load, in the middle of group commits.
  * After each restart, every transaction acknowledged before the kill must be stored ({@code GET
  * .../metadata} answers 200). After the last restart the writers finish every batch, and every
  * transaction must be solid and confirmed (not conflicting) within {@link #MILESTONE_BOUND}
@@ -58,7 +59,7 @@ class NodeCrashTest {
   /** Kills in one run; {@code -Dtangle.crash.kills=N} for the long mode. */
   private static final int KILLS = Integer.getInteger("tangle.crash.kills", 5);
 
-  /** Transactions per batch; one kill lands inside each batch but the last. */
+  /** Transactions per generated batch (each its own DAG from the genesis root). */
   private static final int BATCH = 300;
 
   private static final long MILESTONE_MS = 200;
@@ -66,7 +67,7 @@ class NodeCrashTest {
   /**
    * Milestones after the last acknowledgement within which every transaction is confirmed. The
    * coordinator's parent choice drains a backlog over several milestones (tip-selection.md); what
-   * is left at the end is at most a batch and a half.
+   * is left at the end is at most two batches.
    */
   private static final int MILESTONE_BOUND = 100;
 
@@ -86,9 +87,9 @@ class NodeCrashTest {
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
   /**
-   * The writers send only while fewer than this many are acknowledged: kill {@code k} lands in
-   * batch {@code k}, so without a ceiling the writers, who keep sending while the node restarts
-   * and is checked, would finish every batch before the last kills (seen at kill 34 of 50).
+   * The writers send only while fewer than this many are acknowledged: it is set a little past
+   * each kill's point, so the writers, who keep sending while the node restarts and is checked,
+   * neither run out of transactions before the last kills nor wait idle at a kill.
    */
   private final AtomicInteger ceiling = new AtomicInteger(BATCH);
 
@@ -116,7 +117,9 @@ class NodeCrashTest {
     BenchNetwork network = BenchNetwork.create(dir, 0, MILESTONE_MS);
     Path config = network.nodeConfig("node", true, List.of(), "every-group");
     List<GeneratedTransaction> all = new ArrayList<>();
-    for (int batch = 0; batch <= KILLS; batch++) {
+    // Each kill lets at most a batch more be acknowledged (see the ceiling), so KILLS + 2 batches
+    // leave the writers something to send at the last kill.
+    for (int batch = 0; batch < KILLS + 2; batch++) {
       all.addAll(
           new TransactionGenerator(network.network(), network.issuers(), random.nextLong())
               .generate(BATCH, 300, ParentsPattern.OUT_OF_ORDER));
@@ -144,17 +147,21 @@ class NodeCrashTest {
     List<Integer> acknowledgedAtKill = new ArrayList<>();
     List<Long> restartMs = new ArrayList<>();
     for (int kill = 0; kill < KILLS; kill++) {
-      // A random moment: a random pause after the restart (and its check), then a random point of
-      // this kill's batch if the writers have not passed it yet.
+      // A random moment: a random pause after the restart (and its check), then a random number
+      // of further acknowledgements; the ceiling lets the writers run just past it, so they are
+      // sending when it comes.
       Thread.sleep(random.nextInt(1000));
-      int at = kill * BATCH + BATCH / 10 + random.nextInt(BATCH * 8 / 10);
+      int at = acknowledged.size() + BATCH / 10 + random.nextInt(BATCH * 8 / 10);
+      ceiling.set(at + BATCH / 10);
       while (acknowledged.size() < at) {
         failIfWriterFailed();
         Thread.sleep(1);
       }
       api.set(null);
       node.kill();
-      ceiling.set(kill + 1 < KILLS ? (kill + 2) * BATCH : Integer.MAX_VALUE);
+      if (kill + 1 == KILLS) {
+        ceiling.set(Integer.MAX_VALUE);
+      }
       Set<String> before = new HashSet<>(acknowledged);
       acknowledgedAtKill.add(before.size());
       assertThat(before.size()).as("the writers were still sending at kill %d", kill + 1)
