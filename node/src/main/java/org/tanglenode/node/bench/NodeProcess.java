@@ -173,6 +173,23 @@ final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * SIGKILL ({@link Process#destroyForcibly()} on Linux), as a power cut or the OOM killer would
+   * end it: no shutdown hook of the node runs. Returns once the process has gone.
+   */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new BenchFailedException("node " + name + " still runs 30 s after SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BenchFailedException("interrupted while killing node " + name);
+    }
+    close();
+  }
+
   @Override
   public void close() {
     try {
