@@ -99,7 +99,10 @@ class HandshakeFuzzTest {
       }
       assertThat(sent).as("the own hello goes first").first().isInstanceOf(Message.Hello.class);
       if (!channel.isActive()) {
-        assertThat(sent).as("a closed handshake says why").last().isInstanceOf(Message.Refusal.class);
+        assertThat(sent)
+            .as("a closed handshake says why")
+            .last()
+            .isInstanceOf(Message.Refusal.class);
       }
     } finally {
       channel.finishAndReleaseAll();
@@ -120,7 +123,9 @@ class HandshakeFuzzTest {
       byte[] peerChallenge = new byte[Message.Hello.CHALLENGE_SIZE];
       peerChallenge[0] = 7;
       channel.writeInbound(
-          frame(new Message.Hello(network.id(), Gossip.PROTOCOL_VERSION, peerKey.publicKey(), peerChallenge)));
+          frame(
+              new Message.Hello(
+                  network.id(), Gossip.PROTOCOL_VERSION, peerKey.publicKey(), peerChallenge)));
       settle(channel);
       assertThat((Object) channel.readOutbound()).isInstanceOf(Message.HelloAck.class);
       byte[] transcript =

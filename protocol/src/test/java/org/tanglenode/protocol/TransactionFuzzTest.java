@@ -57,8 +57,7 @@ class TransactionFuzzTest {
 
   /** The seeds named "*-transaction*" are valid ones, so the fuzzer starts past the decoder. */
   @ParameterizedTest
-  @ValueSource(
-      strings = {"data-transaction", "data-transaction-untagged", "transfer-transaction"})
+  @ValueSource(strings = {"data-transaction", "data-transaction-untagged", "transfer-transaction"})
   void theValidSeedsAreValid(String seed) throws IOException {
     byte[] bytes;
     try (InputStream in =

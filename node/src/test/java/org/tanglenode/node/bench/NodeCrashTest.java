@@ -38,18 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The load is data transactions made by {@link TransactionGenerator} in batches of {@link
  * #BATCH}, each a DAG of its own from the genesis root with random parents, shuffled within blocks
  * of 64 ({@link ParentsPattern#OUT_OF_ORDER}); writer 0 sends the even positions, writer 1 the odd
- * ones, each at its own pace, so children often arrive before their parents, from either writer.
- * A writer behaves as a client should: a transaction is done when the node answers 201 (stored) or
+ * ones, each at its own pace, so children often arrive before their parents, from either writer. A
+ * writer behaves as a client should: a transaction is done when the node answers 201 (stored) or
  * 200 (known); a refused connection, a timeout or a 503 is retried against the node as it is now
  * (after a restart its ports are new), so a transaction in flight at the kill is sent again.
  *
  * <p>Each kill comes after a random pause following the previous restart, once 30 to 269 more
  * transactions are acknowledged; the writers may run only 30 past that point, so every kill lands
- * during load, in the middle of group commits.
- * After each restart, every transaction acknowledged before the kill must be stored ({@code GET
- * .../metadata} answers 200). After the last restart the writers finish every batch, and every
- * transaction must be solid and confirmed (not conflicting) within {@link #MILESTONE_BOUND}
- * milestones of the last acknowledgement: the node's invariant, docs/consensus.md section 8.
+ * during load, in the middle of group commits. After each restart, every transaction acknowledged
+ * before the kill must be stored ({@code GET .../metadata} answers 200). After the last restart the
+ * writers finish every batch, and every transaction must be solid and confirmed (not conflicting)
+ * within {@link #MILESTONE_BOUND} milestones of the last acknowledgement: the node's invariant,
+ * docs/consensus.md section 8.
  *
  * <p>5 kills by default (about a minute); the long mode is {@code -Dtangle.crash.kills=50}
  * (docs/reliability.md).
@@ -87,9 +87,9 @@ class NodeCrashTest {
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
   /**
-   * The writers send only while fewer than this many are acknowledged: it is set a little past
-   * each kill's point, so the writers, who keep sending while the node restarts and is checked,
-   * neither run out of transactions before the last kills nor wait idle at a kill.
+   * The writers send only while fewer than this many are acknowledged: it is set a little past each
+   * kill's point, so the writers, who keep sending while the node restarts and is checked, neither
+   * run out of transactions before the last kills nor wait idle at a kill.
    */
   private final AtomicInteger ceiling = new AtomicInteger(BATCH);
 
@@ -164,7 +164,8 @@ class NodeCrashTest {
       }
       Set<String> before = new HashSet<>(acknowledged);
       acknowledgedAtKill.add(before.size());
-      assertThat(before.size()).as("the writers were still sending at kill %d", kill + 1)
+      assertThat(before.size())
+          .as("the writers were still sending at kill %d", kill + 1)
           .isLessThan(all.size());
       long restarting = System.nanoTime();
       node = start(config);
@@ -174,7 +175,8 @@ class NodeCrashTest {
       lostPerRestart.add(missing.size());
       checked += before.size();
       assertThat(missing)
-          .as("acknowledged before kill %d (of %d acknowledged) but not stored after restart",
+          .as(
+              "acknowledged before kill %d (of %d acknowledged) but not stored after restart",
               kill + 1, before.size())
           .isEmpty();
     }
@@ -226,7 +228,8 @@ class NodeCrashTest {
         toAcknowledgeAll,
         toConfirm);
     assertThat(unconfirmed)
-        .as("not solid and confirmed within %d milestones of the last acknowledgement (%d)",
+        .as(
+            "not solid and confirmed within %d milestones of the last acknowledgement (%d)",
             MILESTONE_BOUND, lastAck)
         .isEmpty();
   }
@@ -245,10 +248,7 @@ class NodeCrashTest {
         while (acknowledged.size() >= ceiling.get() && !stopped) {
           Thread.sleep(5);
         }
-        String body =
-            "{\"base64\":\""
-                + Base64.getEncoder().encodeToString(tx.bytes())
-                + "\"}";
+        String body = "{\"base64\":\"" + Base64.getEncoder().encodeToString(tx.bytes()) + "\"}";
         while (!stopped) {
           URI now = api.get();
           int status = now == null ? -1 : submit(now, body);
