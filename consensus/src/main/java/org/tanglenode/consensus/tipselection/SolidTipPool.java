@@ -214,11 +214,6 @@ public final class SolidTipPool implements SolidListener {
     return out;
   }
 
-  /** Up to {@code limit} tips, in entry order. */
-  public List<TransactionId> tips(int limit) {
-    return oldest(limit);
-  }
-
   /** A copy of every tip. O(size). */
   public synchronized Set<TransactionId> snapshot() {
     return Set.copyOf(entered.keySet());

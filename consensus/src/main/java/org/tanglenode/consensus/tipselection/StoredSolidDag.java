@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.tanglenode.consensus.solidification.StoredSolidity;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.MilestoneKind;
 import org.tanglenode.storage.TransactionMetadata;
 import org.tanglenode.storage.TransactionStore;
@@ -23,7 +23,7 @@ import org.tanglenode.storage.TransactionStore;
 public final class StoredSolidDag implements SolidDag {
 
   private final TransactionStore store;
-  private final TransactionDecoder decoder;
+  private final StoredSolidity stored;
   private final TransactionId rootId;
   private final Set<TransactionId> solidEntryPoints;
 
@@ -33,14 +33,15 @@ public final class StoredSolidDag implements SolidDag {
       TransactionId rootId,
       Set<TransactionId> solidEntryPoints) {
     this.store = Objects.requireNonNull(store, "store");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    // Parents are read as the solidifier reads them, with its policy for damaged data.
+    this.stored = new StoredSolidity(store, decoder, rootId, solidEntryPoints);
     this.rootId = Objects.requireNonNull(rootId, "rootId");
     this.solidEntryPoints = Set.copyOf(solidEntryPoints);
   }
 
   @Override
   public Optional<List<TransactionId>> parents(TransactionId id) {
-    return store.transactionBytes(id).map(bytes -> decode(id, bytes));
+    return stored.parents(id);
   }
 
   @Override
@@ -81,13 +82,5 @@ public final class StoredSolidDag implements SolidDag {
   @Override
   public Optional<TransactionId> pendingMilestone() {
     return store.milestone(store.milestoneIndex(MilestoneKind.CONFIRMED) + 1);
-  }
-
-  private List<TransactionId> decode(TransactionId id, byte[] bytes) {
-    ValidationResult result = decoder.decode(bytes);
-    if (result instanceof ValidationResult.Valid valid) {
-      return valid.transaction().parents();
-    }
-    throw new IllegalStateException("stored transaction " + id + " does not decode: " + result);
   }
 }

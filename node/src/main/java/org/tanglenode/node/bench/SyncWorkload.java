@@ -3,7 +3,6 @@ package org.tanglenode.node.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,14 @@ final class SyncWorkload {
   }
 
   BenchResult run() {
-    String startedAt = Instant.now().toString();
-    String loadAtStart = MachineFacts.loadAverage();
-    BenchNetwork files =
-        BenchNetwork.create(
-            settings.workDir(), settings.powDifficulty(), settings.milestoneIntervalMs());
-    List<GeneratedTransaction> txs =
-        new TransactionGenerator(files.network(), files.issuers(), 1)
-            .generate(settings.count(), settings.sizeBytes(), settings.parents());
-    Calibration.Costs costs = Calibration.measure(files.network(), txs.get(0).bytes());
+    WorkloadSteps.Setup setup = WorkloadSteps.prepare(settings, 0);
+    String startedAt = setup.startedAt();
+    String loadAtStart = setup.loadAtStart();
+    BenchNetwork files = setup.files();
+    List<GeneratedTransaction> txs = setup.measured();
+    Calibration.Costs costs = setup.costs();
     List<String> notes = new ArrayList<>();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient http = setup.http();
     try (NodeProcess source =
         NodeProcess.start(
             "node-1",

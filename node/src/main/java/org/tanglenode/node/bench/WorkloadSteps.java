@@ -1,11 +1,49 @@
 package org.tanglenode.node.bench;
 
+import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 
-/** Steps every workload takes: recording the machine, waiting for confirmation. */
+/** Steps every workload takes: preparing the run, recording the machine, awaiting confirmation. */
 final class WorkloadSteps {
 
   private WorkloadSteps() {}
+
+  /**
+   * What every workload has before its first node starts: the start time and load, the network's
+   * files, the transactions signed in advance ({@code warmup} of them first) and the calibration.
+   */
+  record Setup(
+      String startedAt,
+      String loadAtStart,
+      BenchNetwork files,
+      List<GeneratedTransaction> all,
+      int warmup,
+      Calibration.Costs costs,
+      HttpClient http) {
+
+    List<GeneratedTransaction> warmupTransactions() {
+      return all.subList(0, warmup);
+    }
+
+    List<GeneratedTransaction> measured() {
+      return all.subList(warmup, all.size());
+    }
+  }
+
+  static Setup prepare(BenchSettings settings, int warmup) {
+    String startedAt = Instant.now().toString();
+    String loadAtStart = MachineFacts.loadAverage();
+    BenchNetwork files =
+        BenchNetwork.create(
+            settings.workDir(), settings.powDifficulty(), settings.milestoneIntervalMs());
+    List<GeneratedTransaction> all =
+        new TransactionGenerator(files.network(), files.issuers(), 1)
+            .generate(warmup, settings.count(), settings.sizeBytes(), settings.parents());
+    Calibration.Costs costs = Calibration.measure(files.network(), all.get(warmup).bytes());
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return new Setup(startedAt, loadAtStart, files, all, warmup, costs, http);
+  }
 
   static BenchResult.Machine machine(BenchSettings settings, String loadAtStart) {
     return new BenchResult.Machine(

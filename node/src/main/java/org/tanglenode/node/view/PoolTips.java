@@ -21,7 +21,7 @@ public final class PoolTips implements TipSource {
 
   @Override
   public List<TransactionId> tips(int limit) {
-    return pool.tips(limit);
+    return pool.oldest(limit);
   }
 
   @Override
