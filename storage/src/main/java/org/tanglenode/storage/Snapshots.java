@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.tanglenode.crypto.hash.Blake2b256Hasher;
 import org.tanglenode.crypto.merkle.MerkleHasher;
 import org.tanglenode.protocol.Output;
 import org.tanglenode.protocol.OutputRef;
@@ -104,14 +104,14 @@ public final class Snapshots {
     try (OutputStream raw = Files.newOutputStream(part)) {
       info = db.withView(view -> write(view, milestoneIndex, network, raw));
     } catch (IOException e) {
-      throw new StorageException("cannot write the snapshot " + part + ": " + e, e, true);
+      throw new StorageException("cannot write the snapshot " + part + ": " + e, e);
     } catch (UncheckedIOException e) {
-      throw new StorageException("cannot write the snapshot " + part + ": " + e, e, true);
+      throw new StorageException("cannot write the snapshot " + part + ": " + e, e);
     }
     try {
       Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new StorageException("cannot move the snapshot into " + file + ": " + e, e, true);
+      throw new StorageException("cannot move the snapshot into " + file + ": " + e, e);
     }
     return info;
   }
@@ -171,7 +171,7 @@ public final class Snapshots {
       }
     }
 
-    Blake2bDigest digest = new Blake2bDigest(256);
+    Blake2b256Hasher digest = new Blake2b256Hasher();
     DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(new DigestingOutput(raw, digest), 1 << 16));
     long[] totals = new long[2]; // count, amount
@@ -227,8 +227,7 @@ public final class Snapshots {
       out.writeLong(totals[0]);
       out.writeLong(totals[1]);
       out.flush();
-      byte[] sum = new byte[32];
-      digest.doFinal(sum, 0);
+      byte[] sum = digest.finish();
       raw.write(sum);
       raw.flush();
       return new SnapshotInfo(
@@ -353,7 +352,7 @@ public final class Snapshots {
 
   /** Reads {@code file}; with an importer, hands it the content (the file was verified before). */
   private SnapshotInfo read(Path file, Importer importer) {
-    Blake2bDigest digest = new Blake2bDigest(256);
+    Blake2b256Hasher digest = new Blake2b256Hasher();
     try (InputStream raw = Files.newInputStream(file);
         InputStream buffered = new BufferedInputStream(raw, 1 << 16)) {
       DigestingInput digesting = new DigestingInput(buffered, digest);
@@ -428,8 +427,7 @@ public final class Snapshots {
       if (in.readLong() != count || in.readLong() != amount) {
         throw new InvalidSnapshotException(file, "its totals do not match its outputs", null);
       }
-      byte[] computed = new byte[32];
-      digest.doFinal(computed, 0);
+      byte[] computed = digest.finish();
       byte[] stored = buffered.readNBytes(32);
       if (stored.length != 32) {
         throw new EOFException();
@@ -461,7 +459,7 @@ public final class Snapshots {
         | ArithmeticException e) {
       throw new InvalidSnapshotException(file, "it holds an invalid entry: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new StorageException("cannot read the snapshot " + file + ": " + e, e, true);
+      throw new StorageException("cannot read the snapshot " + file + ": " + e, e);
     }
   }
 
@@ -533,9 +531,9 @@ public final class Snapshots {
 
   /** Feeds every byte written through it to a digest. */
   private static final class DigestingOutput extends FilterOutputStream {
-    private final Blake2bDigest digest;
+    private final Blake2b256Hasher digest;
 
-    DigestingOutput(OutputStream out, Blake2bDigest digest) {
+    DigestingOutput(OutputStream out, Blake2b256Hasher digest) {
       super(out);
       this.digest = digest;
     }
@@ -560,9 +558,9 @@ public final class Snapshots {
 
   /** Feeds every byte read through it to a digest. */
   private static final class DigestingInput extends FilterInputStream {
-    private final Blake2bDigest digest;
+    private final Blake2b256Hasher digest;
 
-    DigestingInput(InputStream in, Blake2bDigest digest) {
+    DigestingInput(InputStream in, Blake2b256Hasher digest) {
       super(in);
       this.digest = digest;
     }

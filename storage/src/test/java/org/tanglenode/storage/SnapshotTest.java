@@ -232,10 +232,11 @@ class SnapshotTest {
     int frontier = 36 + milestoneLength + 4 + 36 * entryPoints + 8;
     bytes[frontier + 5] ^= 1;
     // A correct digest over the changed bytes: only the root check can catch it.
-    org.bouncycastle.crypto.digests.Blake2bDigest digest =
-        new org.bouncycastle.crypto.digests.Blake2bDigest(256);
-    digest.update(bytes, 0, bytes.length - 32);
-    digest.doFinal(bytes, bytes.length - 32);
+    byte[] digest =
+        new org.tanglenode.crypto.hash.Blake2b256Hasher()
+            .update(bytes, 0, bytes.length - 32)
+            .finish();
+    System.arraycopy(digest, 0, bytes, bytes.length - 32, 32);
     Files.write(file, bytes);
 
     try (Storage target = StorageFixture.open(folder.resolve("target"))) {
