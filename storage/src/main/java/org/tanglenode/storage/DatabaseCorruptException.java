@@ -15,7 +15,6 @@ public final class DatabaseCorruptException extends StorageException {
             + what
             + ". Nothing was changed. Restore the folder from a backup, or move it aside and start"
             + " from an empty folder (the node then syncs from its peers or from a snapshot).",
-        cause,
-        false);
+        cause);
   }
 }

@@ -14,7 +14,6 @@ public final class DatabaseLockedException extends StorageException {
             + " is in use by another process (or is already open in this one): its LOCK file is"
             + " held. Stop the other node using this folder, or configure a different storage"
             + " folder. Nothing was changed.",
-        cause,
-        true);
+        cause);
   }
 }

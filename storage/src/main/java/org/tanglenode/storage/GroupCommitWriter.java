@@ -147,7 +147,7 @@ final class GroupCommitWriter implements Runnable {
       LOG.error("The storage writer died; no more writes are accepted", e);
       List<PendingWrite> left = new ArrayList<>();
       queue.drainTo(left);
-      StorageException failure = new StorageException("the storage writer died: " + e, e, false);
+      StorageException failure = new StorageException("the storage writer died: " + e, e);
       left.forEach(write -> write.fail(failure));
       throw e;
     }
@@ -342,7 +342,7 @@ final class GroupCommitWriter implements Runnable {
       StorageException failure =
           e instanceof StorageException se
               ? se
-              : new StorageException("could not write a group: " + e, e, false);
+              : new StorageException("could not write a group: " + e, e);
       LOG.error("A group of {} writes failed: {}", writes.size(), failure.getMessage());
       for (PendingWrite write : writes) {
         write.fail(failure);

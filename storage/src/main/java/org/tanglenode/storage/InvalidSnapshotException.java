@@ -14,7 +14,6 @@ public final class InvalidSnapshotException extends StorageException {
             + " cannot be used: "
             + what
             + ". Nothing was imported. Fetch the file again or export a new one.",
-        cause,
-        false);
+        cause);
   }
 }

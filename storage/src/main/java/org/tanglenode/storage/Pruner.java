@@ -71,8 +71,7 @@ public final class Pruner {
       update.setPruned(m);
       UpdateOutcome outcome = store.update(update.build()).join();
       if (outcome.code() != UpdateOutcome.Code.APPLIED) {
-        throw new StorageException(
-            "pruning milestone " + m + " was refused: " + outcome, null, true);
+        throw new StorageException("pruning milestone " + m + " was refused: " + outcome, null);
       }
     }
     LOG.info(

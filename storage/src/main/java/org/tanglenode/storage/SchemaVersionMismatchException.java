@@ -24,8 +24,7 @@ public final class SchemaVersionMismatchException extends StorageException {
                 : "It was written by an older node: export a snapshot with that version and import"
                     + " it into an empty folder, or start from an empty folder.")
             + " Nothing was changed.",
-        null,
-        false);
+        null);
     this.found = found;
     this.expected = expected;
   }

@@ -120,7 +120,7 @@ final class TangleDatabase implements AutoCloseable {
       }
       return empty;
     } catch (IOException e) {
-      throw new StorageException("cannot use the folder " + directory + ": " + e, e, true);
+      throw new StorageException("cannot use the folder " + directory + ": " + e, e);
     }
   }
 
@@ -529,14 +529,8 @@ final class TangleDatabase implements AutoCloseable {
       return new DatabaseCorruptException(
           directory, "RocksDB cannot " + action + " it: " + message, e);
     }
-    boolean retryable =
-        code == Status.Code.Busy
-            || code == Status.Code.TryAgain
-            || code == Status.Code.TimedOut
-            || code == Status.Code.Incomplete
-            || code == Status.Code.IOError;
     return new StorageException(
-        "cannot " + action + " the database in " + directory + ": " + message, e, retryable);
+        "cannot " + action + " the database in " + directory + ": " + message, e);
   }
 
   private static boolean isLockMessage(String message) {
