@@ -55,6 +55,11 @@ public final class Storage implements AutoCloseable {
     return snapshots;
   }
 
+  /** The database itself, for this package's tests that scan whole columns. */
+  TangleDatabase database() {
+    return database;
+  }
+
   /** Pruning of old confirmed transactions (off unless called with a number to keep). */
   public Pruner pruner() {
     return pruner;

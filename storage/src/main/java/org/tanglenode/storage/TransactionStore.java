@@ -160,7 +160,7 @@ public final class TransactionStore implements AutoCloseable {
     state.requireRunning();
     Throwable death = writer.death();
     if (death != null) {
-      throw new StorageException("the storage writer died: " + death, death, false);
+      throw new StorageException("the storage writer died: " + death, death);
     }
   }
 
@@ -427,20 +427,6 @@ public final class TransactionStore implements AutoCloseable {
         readInt(NodeStateKey.CONFIRMED_MILESTONE),
         readLong(NodeStateKey.TRANSACTION_COUNT),
         readLong(NodeStateKey.MILESTONE_COUNT));
-  }
-
-  /** Visits every stored transaction id in id order (a full scan: checks and tools only). */
-  void forEachTransactionId(java.util.function.Predicate<TransactionId> visitor) {
-    db.scan(
-        Column.TRANSACTIONS,
-        new byte[0],
-        new byte[0],
-        (key, value) -> visitor.test(idCodec.decode(key)));
-  }
-
-  /** Visits every key of {@code column} (a full scan: checks and tools only). */
-  void forEachKey(Column column, java.util.function.Predicate<byte[]> visitor) {
-    db.scan(column, new byte[0], new byte[0], (key, value) -> visitor.test(key));
   }
 
   private Set<TransactionId> storedTips() {

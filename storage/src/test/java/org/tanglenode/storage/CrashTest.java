@@ -78,7 +78,7 @@ class CrashTest {
       solid.addAll(reports.solid);
 
       try (Storage storage = StorageFixture.open(db)) {
-        verify(storage.transactions(), durable, solid, round);
+        verify(storage, durable, solid, round);
       }
     }
     assertThat(durable).as("the writer reported writes").hasSizeGreaterThan(ROUNDS * 10);
@@ -89,7 +89,8 @@ class CrashTest {
   }
 
   private static void verify(
-      TransactionStore store, Set<TransactionId> durable, Set<TransactionId> solid, int round) {
+      Storage storage, Set<TransactionId> durable, Set<TransactionId> solid, int round) {
+    TransactionStore store = storage.transactions();
     String when = "after kill " + (round + 1);
     for (TransactionId id : durable) {
       byte[] bytes = store.transactionBytes(id).orElse(null);
@@ -100,17 +101,19 @@ class CrashTest {
       assertThat(store.metadata(id)).as("%s: %s metadata", when, id).isPresent();
       assertThat(store.metadata(id).orElseThrow().solid()).as("%s: %s solid", when, id).isTrue();
     }
-    checkIndexesAgree(store, when);
+    checkIndexesAgree(storage, when);
   }
 
   /** Every index entry matches a stored transaction and every stored transaction is indexed. */
-  private static void checkIndexesAgree(TransactionStore store, String when) {
+  private static void checkIndexesAgree(Storage storage, String when) {
+    TransactionStore store = storage.transactions();
     TransactionIdCodec ids = new TransactionIdCodec();
     ApproverKeyCodec approverCodec = new ApproverKeyCodec();
     TagKeyCodec tagCodec = new TagKeyCodec();
     UInt32Codec uint32 = new UInt32Codec();
     Map<TransactionId, StorableTransaction> stored = new HashMap<>();
-    store.forEachTransactionId(
+    StoredKeys.forEachTransactionId(
+        storage,
         id -> {
           StorableTransaction tx =
               TransactionFixture.parse(store.transactionBytes(id).orElseThrow());
@@ -123,7 +126,7 @@ class CrashTest {
     // A metadata row is written only on a change (solid, referenced): never for an id not stored,
     // and every stored transaction answers metadata (its arrival time from its value).
     Set<TransactionId> withMetadata = new HashSet<>();
-    store.forEachKey(Column.METADATA, key -> withMetadata.add(ids.decode(key)));
+    StoredKeys.forEachKey(storage, Column.METADATA, key -> withMetadata.add(ids.decode(key)));
     assertThat(stored.keySet())
         .as("%s: metadata rows of stored ids", when)
         .containsAll(withMetadata);
@@ -132,7 +135,8 @@ class CrashTest {
     }
 
     Set<ApproverKey> approvers = new HashSet<>();
-    store.forEachKey(Column.APPROVERS, key -> approvers.add(approverCodec.decode(key)));
+    StoredKeys.forEachKey(
+        storage, Column.APPROVERS, key -> approvers.add(approverCodec.decode(key)));
     Set<ApproverKey> expectedApprovers = new HashSet<>();
     Set<TagKey> expectedTags = new HashSet<>();
     Map<Integer, List<TransactionId>> milestones = new HashMap<>();
@@ -145,7 +149,7 @@ class CrashTest {
     assertThat(approvers).as("%s: approver entries", when).isEqualTo(expectedApprovers);
 
     Set<TagKey> tags = new HashSet<>();
-    store.forEachKey(Column.TAGS, key -> tags.add(tagCodec.decode(key)));
+    StoredKeys.forEachKey(storage, Column.TAGS, key -> tags.add(tagCodec.decode(key)));
     assertThat(tags).as("%s: tag entries", when).isEqualTo(expectedTags);
 
     Map<Integer, TransactionId> indexed = new HashMap<>();
@@ -158,7 +162,8 @@ class CrashTest {
           .contains(entry.getValue());
     }
     long[] milestoneEntries = new long[1];
-    store.forEachKey(
+    StoredKeys.forEachKey(
+        storage,
         Column.MILESTONES,
         key -> {
           assertThat(milestones).containsKey(uint32.decode(key));
@@ -179,7 +184,7 @@ class CrashTest {
     Set<TransactionId> expectedAwaited = new HashSet<>(approved);
     expectedAwaited.removeAll(stored.keySet());
     Set<TransactionId> awaited = new HashSet<>();
-    store.forEachKey(Column.AWAITED_PARENTS, key -> awaited.add(ids.decode(key)));
+    StoredKeys.forEachKey(storage, Column.AWAITED_PARENTS, key -> awaited.add(ids.decode(key)));
     assertThat(awaited).as("%s: awaited parents", when).isEqualTo(expectedAwaited);
   }
 

@@ -216,7 +216,7 @@ class PrunerTest {
    */
   private void assertIndexesAgree() {
     Set<TransactionId> stored = new HashSet<>();
-    store.forEachTransactionId(stored::add);
+    StoredKeys.forEachTransactionId(storage, stored::add);
     assertThat(store.transactionCount()).isEqualTo(stored.size());
 
     Set<ApproverKey> expectedApprovers = new HashSet<>();
@@ -232,19 +232,21 @@ class PrunerTest {
     }
     Set<ApproverKey> approvers = new HashSet<>();
     ApproverKeyCodec approverCodec = new ApproverKeyCodec();
-    store.forEachKey(Column.APPROVERS, key -> approvers.add(approverCodec.decode(key)));
+    StoredKeys.forEachKey(
+        storage, Column.APPROVERS, key -> approvers.add(approverCodec.decode(key)));
     assertThat(approvers).isEqualTo(expectedApprovers);
 
     TagKeyCodec tagCodec = new TagKeyCodec();
     List<TransactionId> taggedIds = new ArrayList<>();
-    store.forEachKey(Column.TAGS, key -> taggedIds.add(tagCodec.decode(key).id()));
+    StoredKeys.forEachKey(storage, Column.TAGS, key -> taggedIds.add(tagCodec.decode(key).id()));
     assertThat(stored).containsAll(taggedIds);
     assertThat(taggedIds).hasSize(tagged);
     assertThat(store.byTag(Tag.of("trail-1"), Optional.empty(), 100).entries())
         .allSatisfy(e -> assertThat(stored).contains(e.id()));
 
     Set<TransactionId> withMetadata = new HashSet<>();
-    store.forEachKey(Column.METADATA, key -> withMetadata.add(new TransactionId(key)));
+    StoredKeys.forEachKey(
+        storage, Column.METADATA, key -> withMetadata.add(new TransactionId(key)));
     assertThat(stored).containsAll(withMetadata);
 
     // A transaction approved once stays no tip when its approvers are pruned.

@@ -396,7 +396,8 @@ class TransactionStoreTest {
 
   private java.util.Set<TransactionId> awaitedParents() {
     java.util.Set<TransactionId> out = new java.util.HashSet<>();
-    store.forEachKey(
+    StoredKeys.forEachKey(
+        storage,
         org.tanglenode.storage.schema.Column.AWAITED_PARENTS,
         key -> out.add(new TransactionId(key)));
     return out;
@@ -404,7 +405,8 @@ class TransactionStoreTest {
 
   private long metadataRows() {
     long[] rows = new long[1];
-    store.forEachKey(org.tanglenode.storage.schema.Column.METADATA, key -> ++rows[0] > 0);
+    StoredKeys.forEachKey(
+        storage, org.tanglenode.storage.schema.Column.METADATA, key -> ++rows[0] > 0);
     return rows[0];
   }
 
