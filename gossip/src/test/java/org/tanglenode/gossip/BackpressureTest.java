@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
@@ -92,13 +93,21 @@ class BackpressureTest {
                 });
         sender.setDaemon(true);
         sender.start();
-        Thread.sleep(1000);
         String tag = Peer.shortId(senderKey.publicKey());
-        double framesWhileFull =
-            meters.get("gossip.peer.frames.received").tag("peer", tag).functionCounter().count();
-        // Reading stopped once the parked queue filled: a handful of frames, not 400.
-        assertThat(framesWhileFull).isLessThanOrEqualTo(config.maxParkedPerPeer() + 2);
-        assertThat(host.refused.get()).isPositive();
+        DoubleSupplier framesReceived =
+            () ->
+                meters
+                    .get("gossip.peer.frames.received")
+                    .tag("peer", tag)
+                    .functionCounter()
+                    .count();
+        await().atMost(Duration.ofSeconds(20)).until(() -> host.refused.get() > 0);
+        // Reading stopped once the parked queue filled: a handful of frames, not 400, and it
+        // stays so while the host keeps refusing.
+        await()
+            .during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> framesReceived.getAsDouble() <= config.maxParkedPerPeer() + 2);
         assertThat(meters.get("gossip.ingest.parked.dropped").counter().count()).isZero();
         host.full = false;
         await().atMost(Duration.ofSeconds(20)).until(() -> host.inner.hasAll(chain.ids()));
