@@ -191,6 +191,11 @@ public final class Gossip implements AutoCloseable {
     Gauge.builder("gossip.inbound.connections", inbound, AtomicInteger::get)
         .description("inbound connections, handshaking ones included")
         .register(meters);
+    HandshakeAdmission admission =
+        new HandshakeAdmission(config.maxHandshaking(), config.maxHandshakingPerAddress());
+    Gauge.builder("gossip.inbound.handshaking", admission, HandshakeAdmission::handshaking)
+        .description("inbound connections that have not finished the handshake")
+        .register(meters);
     WriteBufferWaterMark marks =
         new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes());
 
@@ -202,7 +207,7 @@ public final class Gossip implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new GossipChannelInitializer(
-                    context, Direction.INBOUND, serverTls, key -> {}, inbound));
+                    context, Direction.INBOUND, serverTls, key -> {}, inbound, admission));
     try {
       serverChannel = server.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
     } catch (RuntimeException e) {
@@ -230,7 +235,12 @@ public final class Gossip implements AutoCloseable {
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(
                         new GossipChannelInitializer(
-                            context, Direction.OUTBOUND, clientTls, target::established, inbound)),
+                            context,
+                            Direction.OUTBOUND,
+                            clientTls,
+                            target::established,
+                            inbound,
+                            admission)),
             scheduler,
             backoff,
             registry);

@@ -30,18 +30,21 @@ final class GossipChannelInitializer extends ChannelInitializer<Channel> {
   private final Optional<SslContext> tls;
   private final Consumer<Ed25519PublicKey> onEstablished;
   private final AtomicInteger inbound;
+  private final HandshakeAdmission admission;
 
   GossipChannelInitializer(
       GossipContext context,
       Direction direction,
       Optional<SslContext> tls,
       Consumer<Ed25519PublicKey> onEstablished,
-      AtomicInteger inbound) {
+      AtomicInteger inbound,
+      HandshakeAdmission admission) {
     this.context = context;
     this.direction = direction;
     this.tls = tls;
     this.onEstablished = onEstablished;
     this.inbound = inbound;
+    this.admission = admission;
   }
 
   @Override
@@ -49,19 +52,34 @@ final class GossipChannelInitializer extends ChannelInitializer<Channel> {
     GossipConfig config = context.config();
     ChannelPipeline pipeline = channel.pipeline();
     tls.ifPresent(ssl -> pipeline.addLast("tls", ssl.newHandler(channel.alloc())));
+    Consumer<Ed25519PublicKey> established = onEstablished;
     if (direction == Direction.INBOUND) {
       if (inbound.incrementAndGet() > config.maxInboundPeers()) {
         inbound.decrementAndGet();
-        pipeline.addLast("encoder", new FrameEncoder(config.maxFrameBytes()));
-        pipeline.addLast(
-            "refuse",
-            new RefuseHandler(
-                RefusalCode.TOO_MANY_PEERS, "this node accepts no more peers", context.metrics()));
+        refuse(pipeline, "this node accepts no more peers");
         return;
       }
-      channel.closeFuture().addListener(f -> inbound.decrementAndGet());
+      HandshakeAdmission.Decision decision = admission.admit(channel.remoteAddress());
+      if (decision instanceof HandshakeAdmission.Refused refused) {
+        inbound.decrementAndGet();
+        refuse(pipeline, refused.message());
+        return;
+      }
+      HandshakeAdmission.Place place = (HandshakeAdmission.Place) decision;
+      channel
+          .closeFuture()
+          .addListener(
+              f -> {
+                place.release();
+                inbound.decrementAndGet();
+              });
+      established =
+          key -> {
+            place.release();
+            onEstablished.accept(key);
+          };
     }
-    Connection connection = new Connection(channel, direction, onEstablished);
+    Connection connection = new Connection(channel, direction, established);
     pipeline.addLast(
         "readTimeout",
         new ReadTimeoutHandler(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
@@ -77,5 +95,11 @@ final class GossipChannelInitializer extends ChannelInitializer<Channel> {
     pipeline.addLast("handshake", new HandshakeHandler(context, connection));
     pipeline.addLast("peer", new PeerHandler(context, connection));
     pipeline.addLast("errors", new ErrorHandler(context, connection));
+  }
+
+  private void refuse(ChannelPipeline pipeline, String message) {
+    pipeline.addLast("encoder", new FrameEncoder(context.config().maxFrameBytes()));
+    pipeline.addLast(
+        "refuse", new RefuseHandler(RefusalCode.TOO_MANY_PEERS, message, context.metrics()));
   }
 }

@@ -25,6 +25,10 @@ import java.util.List;
  * @param heartbeatInterval how often a heartbeat goes to every peer
  * @param idleTimeout a peer silent this long (no heartbeat either) is disconnected
  * @param maxInboundPeers inbound connections accepted at once, handshaking ones included
+ * @param maxHandshaking inbound connections not yet through the handshake, over all sources; more
+ *     are refused at once, so unauthenticated connections cannot take every inbound slot
+ * @param maxHandshakingPerAddress inbound connections not yet through the handshake from one IP
+ *     address; more from it are refused at once
  * @param reconnectInitialDelay first redial delay of a static peer
  * @param reconnectMaxDelay the redial delay doubles per failure up to this
  * @param reconnectJitter each redial delay is scaled by a random factor in [1 - jitter, 1 + jitter]
@@ -73,6 +77,8 @@ public record GossipConfig(
     Duration heartbeatInterval,
     Duration idleTimeout,
     int maxInboundPeers,
+    int maxHandshaking,
+    int maxHandshakingPerAddress,
     Duration reconnectInitialDelay,
     Duration reconnectMaxDelay,
     double reconnectJitter,
@@ -143,6 +149,12 @@ public record GossipConfig(
           "reconnectJitter", "must be 0 to below 1, not " + reconnectJitter);
     }
     positive("maxInboundPeers", maxInboundPeers);
+    positive("maxHandshaking", maxHandshaking);
+    positive("maxHandshakingPerAddress", maxHandshakingPerAddress);
+    if (maxHandshakingPerAddress > maxHandshaking) {
+      throw new InvalidGossipConfigException(
+          "maxHandshakingPerAddress", "must not exceed maxHandshaking (" + maxHandshaking + ")");
+    }
     positive("maxMessagesPerSecond", maxMessagesPerSecond);
     if (maxBytesPerSecond < maxFrameBytes + 4L) {
       // The bucket holds one second's worth: a smaller one could never pass the largest frame.
@@ -236,6 +248,8 @@ public record GossipConfig(
     b.heartbeatInterval = heartbeatInterval;
     b.idleTimeout = idleTimeout;
     b.maxInboundPeers = maxInboundPeers;
+    b.maxHandshaking = maxHandshaking;
+    b.maxHandshakingPerAddress = maxHandshakingPerAddress;
     b.reconnectInitialDelay = reconnectInitialDelay;
     b.reconnectMaxDelay = reconnectMaxDelay;
     b.reconnectJitter = reconnectJitter;
@@ -281,6 +295,8 @@ public record GossipConfig(
     private Duration heartbeatInterval = Duration.ofSeconds(2);
     private Duration idleTimeout = Duration.ofSeconds(20);
     private int maxInboundPeers = 32;
+    private int maxHandshaking = 16;
+    private int maxHandshakingPerAddress = 4;
     private Duration reconnectInitialDelay = Duration.ofMillis(500);
     private Duration reconnectMaxDelay = Duration.ofSeconds(60);
     private double reconnectJitter = 0.2;
@@ -377,6 +393,16 @@ public record GossipConfig(
 
     public Builder maxInboundPeers(int value) {
       this.maxInboundPeers = value;
+      return this;
+    }
+
+    public Builder maxHandshaking(int value) {
+      this.maxHandshaking = value;
+      return this;
+    }
+
+    public Builder maxHandshakingPerAddress(int value) {
+      this.maxHandshakingPerAddress = value;
       return this;
     }
 
@@ -526,6 +552,8 @@ public record GossipConfig(
           heartbeatInterval,
           idleTimeout,
           maxInboundPeers,
+          maxHandshaking,
+          maxHandshakingPerAddress,
           reconnectInitialDelay,
           reconnectMaxDelay,
           reconnectJitter,

@@ -1,8 +1,13 @@
 package org.tanglenode.gossip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tanglenode.gossip.wire.Message;
 import org.tanglenode.gossip.wire.RefusalCode;
@@ -160,6 +165,108 @@ class HandshakeTest {
           .extracting(Message.Refusal::code)
           .isEqualTo(RefusalCode.TOO_MANY_PEERS);
       org.awaitility.Awaitility.await().until(() -> a.peerCount() == 1);
+    }
+  }
+
+  /** Connections that have not finished the handshake are bounded per address and in total. */
+  @Nested
+  class UnauthenticatedConnections {
+
+    private static final String FLOODER = "127.0.0.1";
+    private static final String HONEST = "127.0.0.2";
+
+    @Test
+    void oneAddressCannotHoldMoreThanItsShareAndOthersStillGetIn() {
+      try (TestNode a =
+          new TestNode("a", 10, network, b -> b.maxHandshaking(6).maxHandshakingPerAddress(3))
+              .start()) {
+        List<RawPeer> silent = new ArrayList<>();
+        try {
+          for (int i = 0; i < 3; i++) {
+            silent.add(connectFrom(a, FLOODER));
+          }
+          await().until(() -> a.gauge("gossip.inbound.handshaking") == 3);
+          try (RawPeer fourth = connectFrom(a, FLOODER)) {
+            assertThat(fourth.awaitRefusal())
+                .get()
+                .satisfies(
+                    refusal -> {
+                      assertThat(refusal.code()).isEqualTo(RefusalCode.TOO_MANY_PEERS);
+                      assertThat(refusal.message()).contains("from your address");
+                    });
+          }
+          try (RawPeer honest = connectFrom(a, HONEST)) {
+            honest.handshakeFully(network.id(), TestNetwork.key(21));
+            await().until(() -> a.peerCount() == 1);
+          }
+        } finally {
+          silent.forEach(RawPeer::close);
+        }
+      }
+    }
+
+    @Test
+    void theTotalIsBoundedOverAllAddresses() {
+      try (TestNode a =
+              new TestNode("a", 10, network, b -> b.maxHandshaking(2).maxHandshakingPerAddress(2))
+                  .start();
+          RawPeer first = connectFrom(a, FLOODER);
+          RawPeer second = connectFrom(a, "127.0.0.3")) {
+        await().until(() -> a.gauge("gossip.inbound.handshaking") == 2);
+        try (RawPeer third = connectFrom(a, HONEST)) {
+          assertThat(third.awaitRefusal())
+              .get()
+              .satisfies(
+                  refusal -> {
+                    assertThat(refusal.code()).isEqualTo(RefusalCode.TOO_MANY_PEERS);
+                    assertThat(refusal.message()).contains("handshaking");
+                  });
+        }
+      }
+    }
+
+    @Test
+    void aFinishedHandshakeOrAClosedConnectionGivesItsPlaceBack() {
+      try (TestNode a =
+          new TestNode("a", 10, network, b -> b.maxHandshaking(1).maxHandshakingPerAddress(1))
+              .start()) {
+        // Three peers in turn from one address: each place is given back once the handshake is
+        // done, so the next one is admitted although the bound is one.
+        List<RawPeer> peers = new ArrayList<>();
+        try {
+          for (int i = 0; i < 3; i++) {
+            RawPeer peer = connectFrom(a, FLOODER);
+            peers.add(peer);
+            peer.handshakeFully(network.id(), TestNetwork.key(30 + i));
+            int established = i + 1;
+            await().until(() -> a.peerCount() == established);
+          }
+          assertThat(a.gauge("gossip.inbound.handshaking")).isZero();
+        } finally {
+          peers.forEach(RawPeer::close);
+        }
+        // A connection that closes before its handshake also gives its place back.
+        connectFrom(a, FLOODER).close();
+        await().until(() -> a.gauge("gossip.inbound.handshaking") == 0);
+        try (RawPeer next = connectFrom(a, FLOODER)) {
+          next.handshakeFully(network.id(), TestNetwork.key(40));
+        }
+      }
+    }
+
+    @Test
+    void limitsThatCannotWorkAreRefused() {
+      assertThatThrownBy(
+              () -> GossipConfig.builder().maxHandshaking(2).maxHandshakingPerAddress(3).build())
+          .isInstanceOf(InvalidGossipConfigException.class)
+          .hasMessageContaining("maxHandshakingPerAddress");
+      assertThatThrownBy(() -> GossipConfig.builder().maxHandshaking(0).build())
+          .isInstanceOf(InvalidGossipConfigException.class)
+          .hasMessageContaining("maxHandshaking");
+    }
+
+    private RawPeer connectFrom(TestNode node, String from) {
+      return new RawPeer(node.address(), 0, from);
     }
   }
 

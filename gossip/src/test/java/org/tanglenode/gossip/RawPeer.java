@@ -26,15 +26,26 @@ final class RawPeer implements AutoCloseable {
   private final OutputStream out;
 
   RawPeer(PeerAddress address) {
-    this(address, 0);
+    this(address, 0, null);
   }
 
   /** Connects with a receive buffer of {@code receiveBuffer} bytes (0: the system default). */
   RawPeer(PeerAddress address, int receiveBuffer) {
+    this(address, receiveBuffer, null);
+  }
+
+  /**
+   * Connects from the local address {@code from} (e.g. 127.0.0.2: on Linux all of 127/8 is
+   * loopback), so a test can be several source addresses; null lets the system choose.
+   */
+  RawPeer(PeerAddress address, int receiveBuffer, String from) {
     try {
       socket = new Socket();
       if (receiveBuffer > 0) {
         socket.setReceiveBufferSize(receiveBuffer);
+      }
+      if (from != null) {
+        socket.bind(new java.net.InetSocketAddress(from, 0));
       }
       socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), 5_000);
       socket.setSoTimeout(5_000);

@@ -70,6 +70,11 @@ final class TestNode implements AutoCloseable {
     return counter == null ? 0 : counter.count();
   }
 
+  double gauge(String name) {
+    io.micrometer.core.instrument.Gauge gauge = meters.find(name).gauge();
+    return gauge == null ? Double.NaN : gauge.value();
+  }
+
   int peerCount() {
     return gossip.peers().size();
   }

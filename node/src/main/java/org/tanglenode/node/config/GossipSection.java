@@ -35,6 +35,9 @@ public record GossipSection(
     int ioThreads,
     int workerThreads,
     int maxInboundPeers,
+    int maxHandshaking,
+    int maxHandshakingPerAddress,
+    int handshakeTimeoutMs,
     int maxMessagesPerSecond,
     long maxBytesPerSecond,
     int maxFrameBytes,
@@ -51,6 +54,7 @@ public record GossipSection(
           "heartbeatInterval", "gossip.heartbeatIntervalMs",
           "idleTimeout", "gossip.idleTimeoutMs",
           "banDuration", "gossip.banDurationMs",
+          "handshakeTimeout", "gossip.handshakeTimeoutMs",
           // Follows maxPendingOffersPerPeer (see toGossipConfig), so that is the key to change.
           "maxParkedPerPeer", "gossip.maxPendingOffersPerPeer");
 
@@ -67,6 +71,9 @@ public record GossipSection(
       int ioThreads,
       int workerThreads,
       int maxInboundPeers,
+      int maxHandshaking,
+      int maxHandshakingPerAddress,
+      int handshakeTimeoutMs,
       int maxMessagesPerSecond,
       long maxBytesPerSecond,
       int maxFrameBytes,
@@ -84,6 +91,9 @@ public record GossipSection(
     this.ioThreads = ioThreads;
     this.workerThreads = workerThreads;
     this.maxInboundPeers = maxInboundPeers;
+    this.maxHandshaking = maxHandshaking;
+    this.maxHandshakingPerAddress = maxHandshakingPerAddress;
+    this.handshakeTimeoutMs = handshakeTimeoutMs;
     this.maxMessagesPerSecond = maxMessagesPerSecond;
     this.maxBytesPerSecond = maxBytesPerSecond;
     this.maxFrameBytes = maxFrameBytes;
@@ -144,6 +154,9 @@ public record GossipSection(
         .ioThreads(ioThreads)
         .workerThreads(workerThreads)
         .maxInboundPeers(maxInboundPeers)
+        .maxHandshaking(maxHandshaking)
+        .maxHandshakingPerAddress(maxHandshakingPerAddress)
+        .handshakeTimeout(Duration.ofMillis(handshakeTimeoutMs))
         .maxMessagesPerSecond(maxMessagesPerSecond)
         .maxBytesPerSecond(maxBytesPerSecond)
         .maxFrameBytes(maxFrameBytes)

@@ -124,6 +124,21 @@ public final class Settings {
               "connections",
               "inbound connections at once"),
           number(
+              "gossip.maxHandshaking",
+              String.valueOf(GOSSIP.maxHandshaking()),
+              "connections",
+              "inbound connections not yet through the handshake, from all addresses"),
+          number(
+              "gossip.maxHandshakingPerAddress",
+              String.valueOf(GOSSIP.maxHandshakingPerAddress()),
+              "connections",
+              "inbound connections not yet through the handshake from one IP address"),
+          number(
+              "gossip.handshakeTimeoutMs",
+              String.valueOf(GOSSIP.handshakeTimeout().toMillis()),
+              "ms",
+              "a connection that has not finished the handshake by then is closed"),
+          number(
               "gossip.maxMessagesPerSecond",
               String.valueOf(GOSSIP.maxMessagesPerSecond()),
               "messages/s",
