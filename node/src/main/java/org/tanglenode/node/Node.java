@@ -8,11 +8,16 @@ import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -394,7 +399,9 @@ public final class Node implements AutoCloseable {
     List<Ed25519PrivateKey> keys = new ArrayList<>();
     for (String file : config.coordinator().committeeKeyFiles()) {
       try {
-        keys.add(KeyFile.read(config.resolve(file)));
+        Path path = config.resolve(file);
+        keys.add(KeyFile.read(path));
+        warnIfOthersCanRead(path);
       } catch (KeyFileException e) {
         throw new NodeStartException("coordinator.committeeKeyFiles: " + e.getMessage(), e);
       }
@@ -423,9 +430,23 @@ public final class Node implements AutoCloseable {
 
   private Ed25519PrivateKey readKey() {
     try {
-      return KeyFile.read(config.nodeKeyPath());
+      Ed25519PrivateKey key = KeyFile.read(config.nodeKeyPath());
+      warnIfOthersCanRead(config.nodeKeyPath());
+      return key;
     } catch (KeyFileException e) {
       throw new NodeStartException(e.getMessage(), e);
+    }
+  }
+
+  /** A key file others can read is a leaked key; the node still starts (the operator decides). */
+  private static void warnIfOthersCanRead(Path keyFile) {
+    Set<PosixFilePermission> excess = KeyFile.excessPermissions(keyFile);
+    if (!excess.isEmpty()) {
+      LOG.warn(
+          "key file {} has permissions beyond owner read and write ({}): others on this host may"
+              + " read the key; run chmod 600 on it",
+          keyFile,
+          PosixFilePermissions.toString(EnumSet.copyOf(excess)));
     }
   }
 
