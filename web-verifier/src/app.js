@@ -1,69 +1,179 @@
-// The page: keeps the trust material (the genesis file) on the device, reads a compact receipt
-// from the camera, a QR image or a file, verifies it with receipt.js and shows the verdict.
+// The page: keeps the trust material (a genesis file, or a trust file with the committee updates
+// since) on the device, reads a compact receipt from the camera, a QR image or a file, verifies it
+// with receipt.js, shows the verdict, and checks a document against the verified record.
 import jsQR from 'jsqr';
-import { bytesToHex, decodeCompact, hexToBytes, readGenesis, verifyCompact } from './receipt.js';
+import { hashDocument, matchDocument } from './document.js';
+import { H, bytesToHex, decodeCompact, hexToBytes, readGenesis, verifyCompact } from './receipt.js';
+import { TrustError, readTrustFile, readTrustMaterial } from './trust.js';
 
 const TRUST_KEY = 'tangle-verifier-trust';
 // Milestones of receipts verified here, so that a receipt without its milestone (kind 2,
 // docs/receipts.md section 8) verifies later. Held milestones are checked again on each use.
 const HELD_KEY = 'tangle-verifier-milestones';
 const MAX_HELD = 1000;
+const DAY_MS = 86_400_000;
+
+const $ = (id) => document.getElementById(id);
+const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// ------------------------------------------------------------------------------- trust material
+
+function toBase64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** The stored trust material, verified again from its bytes (it is never trusted as stored). */
+function loadTrust() {
+  const saved = localStorage.getItem(TRUST_KEY);
+  if (!saved) return null;
+  const stored = JSON.parse(saved);
+  // Pages before trust files kept the genesis file's text.
+  const bytes = stored.bytes ? fromBase64(stored.bytes) : new TextEncoder().encode(stored.genesis);
+  try {
+    return { root: readTrustMaterial(bytes), savedAt: stored.savedAt, source: stored.source ?? 'file' };
+  } catch {
+    return null;
+  }
+}
+
+function age(savedAt) {
+  const days = Math.floor((Date.now() - savedAt) / DAY_MS);
+  return days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+function showTrust(refusal) {
+  const el = $('trust-age');
+  const trust = loadTrust();
+  const info = $('trust-info');
+  if (refusal) {
+    el.dataset.refused = refusal.reason;
+    $('trust-refused').innerHTML =
+      `<div class="reason">${escape(refusal.what)} refused: ${escape(refusal.reason)}</div><p>${escape(refusal.message)}</p>`;
+  } else {
+    delete el.dataset.refused;
+    $('trust-refused').textContent = '';
+  }
+  if (!trust) return;
+  const { root, savedAt, source } = trust;
+  const days = Math.floor((Date.now() - savedAt) / DAY_MS);
+  // The age is shown, never a reason to refuse: trust material does not expire, it is only
+  // incomplete once the committee changes again (docs/receipts.md section 9).
+  el.textContent =
+    `Network "${root.name}": ${root.kind === 'trust' ? 'trust file' : 'genesis file'} loaded ${age(savedAt)}` +
+    ` (${new Date(savedAt).toISOString().slice(0, 10)}).`;
+  el.className = days > 180 ? 'old' : '';
+  el.dataset.network = root.name;
+  el.dataset.kind = root.kind;
+  el.dataset.updates = String(root.updates.length);
+  el.dataset.lastIndex = String(root.lastEffectiveIndex);
+  el.dataset.days = String(days);
+  const rows = [
+    ['Network', `${root.name} (${bytesToHex(root.id).slice(0, 16)}…)`],
+    ['Committee updates', String(root.updates.length)],
+    [
+      'Covers',
+      root.updates.length === 0
+        ? 'the genesis committee, from milestone 1 on'
+        : `committee changes up to the one from milestone ${root.lastEffectiveIndex} on`,
+    ],
+    ['Newest update', root.lastUpdateTimestampMs ? new Date(root.lastUpdateTimestampMs).toISOString() + ' (issuer clock)' : null],
+    ['Loaded', `${age(savedAt)}, ${new Date(savedAt).toISOString()}, from ${source}`],
+  ];
+  info.innerHTML = rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<dt>${k}</dt><dd>${escape(v)}</dd>`)
+    .join('');
+}
+
+/** Verifies `bytes` as trust material and keeps it, or shows why it was refused (keeping the old). */
+function saveTrust(bytes, source) {
+  let root;
+  try {
+    root = readTrustMaterial(bytes);
+  } catch (e) {
+    if (!(e instanceof TrustError)) throw e;
+    const what = e.code.startsWith('GENESIS_') ? 'genesis' : 'trust file';
+    showTrust({ what, reason: e.code.startsWith('GENESIS_') ? e.code.slice(8) : e.reason, message: e.message });
+    return;
+  }
+  try {
+    localStorage.setItem(TRUST_KEY, JSON.stringify({ bytes: toBase64(bytes), savedAt: Date.now(), source }));
+  } catch (e) {
+    showTrust({ what: 'trust file', reason: 'NOT_STORED', message: 'the device refused to keep it: ' + e.message });
+    return;
+  }
+  showTrust();
+  return root;
+}
+
+async function fetchTrust(url, expectedHash) {
+  let bytes;
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    showTrust({ what: 'trust file', reason: 'UNREADABLE', message: `${url} cannot be fetched (${e.message})` });
+    return;
+  }
+  if (expectedHash && bytesToHex(H(bytes)) !== expectedHash) {
+    showTrust({
+      what: 'trust file',
+      reason: 'HASH_MISMATCH',
+      message: `${url} answered a file whose BLAKE2b-256 is ${bytesToHex(H(bytes))}, the QR code names ${expectedHash}`,
+    });
+    return;
+  }
+  saveTrust(bytes, url);
+}
+
+/**
+ * A trust QR code holds the genesis or trust file itself (it starts with "{"), or, for a file too
+ * large for one code, its URL with the file's BLAKE2b-256 as `#blake2b256=<64 hex>`: the page
+ * fetches it and keeps it only if the hash matches (docs/receipts.md section 9).
+ */
+function trustFromQr(bytes) {
+  const text = new TextDecoder().decode(bytes);
+  if (text.trimStart().startsWith('{')) return saveTrust(bytes, 'QR code');
+  const link = /^(https?:\/\/[^#\s]+)#blake2b256=([0-9a-f]{64})$/.exec(text.trim());
+  if (!link) {
+    showTrust({ what: 'trust QR code', reason: 'MALFORMED', message: 'neither a trust file nor a URL with #blake2b256=' });
+    return;
+  }
+  return fetchTrust(link[1], link[2]);
+}
+
+// ---------------------------------------------------------------------------------- receipts
 
 function heldMilestones() {
   return JSON.parse(localStorage.getItem(HELD_KEY) ?? '{}');
 }
 
-function holdMilestone(genesis, bytes) {
+function holdMilestone(root, bytes, verdict) {
   const c = decodeCompact(bytes);
   if (c.kind !== 1) return;
-  const verdict = verifyCompact(bytes, genesis);
-  if (!verdict.verified) return;
   const held = heldMilestones();
-  held[bytesToHex(genesis.id) + ':' + verdict.milestoneIndex] = bytesToHex(c.milestone);
+  held[bytesToHex(root.id) + ':' + verdict.milestoneIndex] = bytesToHex(c.milestone);
   const keys = Object.keys(held);
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_HELD))) delete held[old];
   localStorage.setItem(HELD_KEY, JSON.stringify(held));
 }
-const $ = (id) => document.getElementById(id);
 
-function loadTrust() {
-  const saved = localStorage.getItem(TRUST_KEY);
-  if (!saved) return null;
-  const { genesis, savedAt } = JSON.parse(saved);
-  return { genesis: readGenesis(new TextEncoder().encode(genesis)), savedAt };
-}
-
-function showTrust() {
-  const trust = loadTrust();
-  const el = $('trust-age');
-  if (!trust) return;
-  const days = Math.floor((Date.now() - trust.savedAt) / 86_400_000);
-  // The age is shown, never a reason to refuse: a genesis does not expire (docs/receipts.md).
-  el.textContent =
-    `Network "${trust.genesis.name}": trust material loaded ` +
-    (days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`) +
-    ` (${new Date(trust.savedAt).toISOString().slice(0, 10)}).`;
-  el.className = days > 180 ? 'old' : '';
-  el.dataset.network = trust.genesis.name;
-}
-
-async function saveTrust(file) {
-  const text = await file.text();
-  try {
-    readGenesis(new TextEncoder().encode(text));
-  } catch (e) {
-    $('trust-age').textContent = 'Not a genesis file: ' + e.message;
-    return;
-  }
-  localStorage.setItem(TRUST_KEY, JSON.stringify({ genesis: text, savedAt: Date.now() }));
-  showTrust();
-}
+let lastVerified = null;
 
 function show(verdict) {
   const out = $('verdict');
   out.className = verdict.verified ? 'verified' : 'refused';
   out.dataset.state = verdict.verified ? 'verified' : 'refused';
   out.dataset.reason = verdict.reason ?? '';
+  lastVerified = verdict.verified ? verdict : null;
+  $('document').hidden = !verdict.verified;
+  $('document-verdict').textContent = '';
+  $('document-verdict').dataset.state = 'none';
   const rows = (pairs) =>
     '<dl>' + pairs.filter(([, v]) => v !== null && v !== undefined)
       .map(([k, v]) => `<dt>${k}</dt><dd>${escape(String(v))}</dd>`).join('') + '</dl>';
@@ -91,43 +201,65 @@ function show(verdict) {
   ]);
 }
 
-const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-
 function verifyBytes(bytes) {
   const trust = loadTrust();
   if (!trust) {
-    show({ verified: false, reason: 'NO_TRUST', message: 'Load the network genesis file first.' });
+    show({ verified: false, reason: 'NO_TRUST', message: 'Load the network genesis or trust file first.' });
     return;
   }
-  const network = bytesToHex(trust.genesis.id);
-  const verdict = verifyCompact(bytes, trust.genesis, (index) => {
+  const network = bytesToHex(trust.root.id);
+  const verdict = verifyCompact(bytes, trust.root, (index) => {
     const hex = heldMilestones()[network + ':' + index];
     return hex ? hexToBytes(hex) : null;
   });
-  if (verdict.verified) holdMilestone(trust.genesis, bytes);
+  if (verdict.verified) holdMilestone(trust.root, bytes, verdict);
   show(verdict);
 }
+
+async function checkDocument(file) {
+  const out = $('document-verdict');
+  if (!lastVerified) return;
+  const match = matchDocument(lastVerified, hashDocument(new Uint8Array(await file.arrayBuffer())));
+  out.dataset.state = match.matches ? 'matches' : match.reason;
+  out.className = match.matches ? 'matches' : 'mismatch';
+  out.innerHTML = match.matches
+    ? `<div class="reason">document matches</div><p>${escape(file.name)}: ${match.document.size} bytes,` +
+      ` SHA-256 ${match.document.sha256}, BLAKE2b-256 ${match.document.blake2b256}</p>`
+    : `<div class="reason">${match.reason}</div><p>${escape(match.message)}</p>`;
+}
+
+// ------------------------------------------------------------------------------ QR codes
 
 function readQr(imageData) {
   const code = jsQR(imageData.data, imageData.width, imageData.height, { inversionAttempts: 'dontInvert' });
   return code ? new Uint8Array(code.binaryData) : null;
 }
 
-async function openReceipt(file) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes[0] === 0x54 && bytes[1] === 0x52 && bytes[2] === 0x43) return verifyBytes(bytes);
+async function qrOfImage(file) {
   const bitmap = await createImageBitmap(file);
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
   canvas.height = bitmap.height;
   const ctx = canvas.getContext('2d');
   ctx.drawImage(bitmap, 0, 0);
-  const found = readQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
+  return readQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
+}
+
+async function openReceipt(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0x54 && bytes[1] === 0x52 && bytes[2] === 0x43) return verifyBytes(bytes);
+  const found = await qrOfImage(file);
   if (!found) show({ verified: false, reason: 'NO_QR_CODE', message: 'No QR code found in the image.' });
   else verifyBytes(found);
 }
 
-async function scan() {
+async function openTrustQr(file) {
+  const found = await qrOfImage(file);
+  if (!found) showTrust({ what: 'trust QR code', reason: 'NO_QR_CODE', message: 'No QR code found in the image.' });
+  else await trustFromQr(found);
+}
+
+async function scan(then) {
   const video = $('camera');
   const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
   video.srcObject = stream;
@@ -144,7 +276,7 @@ async function scan() {
       if (found) {
         stream.getTracks().forEach((t) => t.stop());
         video.style.display = 'none';
-        verifyBytes(found);
+        then(found);
         return;
       }
     }
@@ -153,13 +285,36 @@ async function scan() {
   tick();
 }
 
-$('trust-file').addEventListener('change', (e) => e.target.files[0] && saveTrust(e.target.files[0]));
-$('receipt-file').addEventListener('change', (e) => e.target.files[0] && openReceipt(e.target.files[0]));
+// ---------------------------------------------------------------------------------- wiring
+
+const picked = (id, handler) =>
+  $(id).addEventListener('change', (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) handler(file);
+  });
+picked('trust-file', async (file) => saveTrust(new Uint8Array(await file.arrayBuffer()), 'file ' + file.name));
+picked('trust-qr-file', openTrustQr);
+picked('receipt-file', openReceipt);
+picked('document-file', checkDocument);
+$('trust-url-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  fetchTrust($('trust-url').value.trim(), null);
+});
 $('scan').addEventListener('click', () =>
-  scan().catch((e) => show({ verified: false, reason: 'NO_CAMERA', message: e.message })));
+  scan(verifyBytes).catch((e) => show({ verified: false, reason: 'NO_CAMERA', message: e.message })));
+$('trust-scan').addEventListener('click', () =>
+  scan(trustFromQr).catch((e) => showTrust({ what: 'trust QR code', reason: 'NO_CAMERA', message: e.message })));
+const served = location.protocol === 'http:' || location.protocol === 'https:';
+if (served) {
+  $('trust-url').value = location.origin + '/api/v1/trust';
+} else {
+  // Opened from a saved file: there is no node to download from.
+  $('download').hidden = true;
+}
 showTrust();
-// For scripts and tests on the page: the same verifier the buttons use.
-window.tangleVerifier = { readGenesis, verifyCompact };
-if ('serviceWorker' in navigator) {
+// For scripts and tests on the page: the same code the buttons use.
+window.tangleVerifier = { readGenesis, readTrustFile, readTrustMaterial, verifyCompact, hashDocument, matchDocument };
+if (served && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('/verify-sw.js', { scope: '/verify' }).catch(() => {});
 }

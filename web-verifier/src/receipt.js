@@ -3,6 +3,7 @@
 // docs/receipts.md section 3; nothing here throws on hostile input: a refusal is a value.
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { blake2b } from '@noble/hashes/blake2.js';
+import { organisationValid } from './genesis.js';
 
 export const H = (bytes) => blake2b(bytes, { dkLen: 32 });
 
@@ -38,31 +39,9 @@ const refuse = (reason, message) => {
   throw new Refusal(reason, message);
 };
 
-// ---------------------------------------------------------------- genesis (protocol.md section 3)
-
-/** The parameters a verifier needs from the genesis file's exact bytes. */
-export function readGenesis(bytes) {
-  const text = utf8.decode(bytes);
-  const g = JSON.parse(text);
-  const id = H(bytes);
-  let shortId = 0n;
-  for (let i = 0; i < 8; i++) shortId = (shortId << 8n) | BigInt(id[i]);
-  const issuers = new Map();
-  for (const issuer of g.issuers ?? []) issuers.set(issuer.key.toLowerCase(), issuer.organisation);
-  return {
-    name: g.name,
-    id,
-    shortId,
-    powDifficulty: g.powDifficulty,
-    timestampMs: BigInt(g.timestampMs),
-    committee: g.committee.keys.map((k) => k.toLowerCase()),
-    threshold: g.committee.threshold,
-    maxTransactionBytes: g.limits.maxTransactionBytes,
-    maxDataBytes: g.limits.maxDataBytes,
-    maxFutureDriftMs: BigInt(g.limits.maxFutureDriftMs),
-    issuers,
-  };
-}
+// Genesis files (protocol.md section 3) are read by genesis.js; a genesis is a trust root without
+// updates, a trust file (trust.js) one with them: both answer committeeAt and organisationAt.
+export { readGenesis } from './genesis.js';
 
 // ------------------------------------------------- canonical protobuf (protocol.md section 4)
 
@@ -208,7 +187,7 @@ const TRANSACTION = {
 };
 
 /** Rule 1 (size, decoding, canonical form, field lengths): the decoded transaction, or a string. */
-function decodeTransaction(bytes, genesis) {
+export function decodeTransaction(bytes, genesis) {
   if (bytes.length > genesis.maxTransactionBytes) return 'TOO_LARGE';
   let tx;
   try {
@@ -249,12 +228,33 @@ function checkRules(tx, genesis, fromMs, toMs) {
     if (c === 0) return ['PARENTS_DUPLICATE'];
     if (c > 0) return ['PARENTS_UNORDERED'];
   }
+  const payload = payloadRule(tx);
+  if (payload) return payload;
+  if (e.data && (e.data.data?.length ?? 0) > genesis.maxDataBytes) return ['DATA_TOO_LARGE'];
+  const cos = tx.cosignatures;
+  if (cos.length > 64) return ['INVALID_COSIGNATURES'];
+  for (let i = 0; i < cos.length; i++) {
+    if (equal(cos[i].publicKey, e.issuer)) return ['INVALID_COSIGNATURES'];
+    if (i > 0 && compare(cos[i - 1].publicKey, cos[i].publicKey) >= 0) return ['INVALID_COSIGNATURES'];
+  }
+  if (e.timestampMs >= 1n << 63n) return ['TIMESTAMP_OUT_OF_WINDOW'];
+  if (fromMs !== null && e.timestampMs < fromMs) return ['TIMESTAMP_OUT_OF_WINDOW'];
+  if (toMs !== null && e.timestampMs > toMs) return ['TIMESTAMP_OUT_OF_WINDOW'];
+  if (!meetsPow(tx.essenceDigest, tx.nonce, genesis.powDifficulty)) return ['INSUFFICIENT_POW'];
+  return null;
+}
+
+/**
+ * Rules 5, 6 and 8 to 10, those on the payload alone, which the node checks while decoding (its
+ * TransactionDecoder): null or a reason.
+ */
+export function payloadRule(tx) {
+  const e = tx.essence;
   const payloads = ['data', 'transfer', 'milestone', 'trustUpdate'].filter((k) => e[k]);
   if (payloads.length !== 1) return ['MISSING_PAYLOAD'];
   const tag = e.data?.tag ?? e.transfer?.tag;
   if (tag && tag.length > 64) return ['TAG_TOO_LONG'];
   if (tag && tag.length >= 7 && equal(tag.subarray(0, 7), TANGLE)) return ['TAG_RESERVED'];
-  if (e.data && (e.data.data?.length ?? 0) > genesis.maxDataBytes) return ['DATA_TOO_LARGE'];
   if (e.transfer && !transferValid(e.transfer)) return ['INVALID_TRANSFER'];
   if (e.milestone) {
     const m = e.milestone;
@@ -271,16 +271,6 @@ function checkRules(tx, genesis, fromMs, toMs) {
       return ['INVALID_MILESTONE'];
   }
   if (e.trustUpdate && !trustUpdateValid(e.trustUpdate)) return ['INVALID_TRUST_UPDATE'];
-  const cos = tx.cosignatures;
-  if (cos.length > 64) return ['INVALID_COSIGNATURES'];
-  for (let i = 0; i < cos.length; i++) {
-    if (equal(cos[i].publicKey, e.issuer)) return ['INVALID_COSIGNATURES'];
-    if (i > 0 && compare(cos[i - 1].publicKey, cos[i].publicKey) >= 0) return ['INVALID_COSIGNATURES'];
-  }
-  if (e.timestampMs >= 1n << 63n) return ['TIMESTAMP_OUT_OF_WINDOW'];
-  if (fromMs !== null && e.timestampMs < fromMs) return ['TIMESTAMP_OUT_OF_WINDOW'];
-  if (toMs !== null && e.timestampMs > toMs) return ['TIMESTAMP_OUT_OF_WINDOW'];
-  if (!meetsPow(tx.essenceDigest, tx.nonce, genesis.powDifficulty)) return ['INSUFFICIENT_POW'];
   return null;
 }
 
@@ -327,9 +317,8 @@ function trustUpdateValid(u) {
   if (u.issuers.length > 64 || !sortedUnique32(u.issuers.map((i) => i.key ?? new Uint8Array()))) return false;
   for (const issuer of u.issuers) {
     const org = issuer.organisation ?? '';
-    if (org.length > 128 || /[\u0000-\u001f\u007f-\u009f]/.test(org)) return false;
-    if (/^[\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]|[\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]$/.test(org))
-      return false;
+    // Empty revokes the key; anything else is an organisation name as in the genesis.
+    if (org !== '' && !organisationValid(org)) return false;
   }
   return !!u.committee || u.issuers.length > 0;
 }
@@ -353,7 +342,16 @@ export function verifySignature(publicKey, message, signature) {
   }
 }
 
-function signaturesValid(tx) {
+/** The distinct keys of `committee` ({keys: hex[], threshold}) among a transaction's signers. */
+export function committeeSigners(committee, tx) {
+  return new Set(
+    [tx.essence.issuer, ...tx.cosignatures.map((s) => s.publicKey)]
+      .map(bytesToHex)
+      .filter((k) => committee.keys.includes(k)),
+  );
+}
+
+export function signaturesValid(tx) {
   if (!verifySignature(tx.essence.issuer, tx.essenceDigest, tx.signature)) return false;
   return tx.cosignatures.every((c) => verifySignature(c.publicKey, tx.essenceDigest, c.signature));
 }
@@ -448,7 +446,8 @@ export function pathLeadsToRoot(leafIndex, size, path, leaf, root) {
 }
 
 /**
- * Verifies a compact receipt against a genesis (readGenesis). `held(index)` gives the bytes of a
+ * Verifies a compact receipt against a trust root: a genesis (readGenesis) or a trust file
+ * (readTrustFile, trust.js). `held(index)` gives the bytes of a
  * milestone the verifier holds, or null. Returns {verified: true, ...what was proven} or
  * {verified: false, reason, message}.
  */
@@ -479,14 +478,15 @@ function verified(bytes, genesis, held) {
   if (!payload) refuse('NOT_A_MILESTONE', 'the milestone bytes carry no milestone payload');
   if (!signaturesValid(m)) refuse('MILESTONE_INVALID', 'milestone: BAD_SIGNATURE');
 
-  // Step 5: distinct committee keys among issuer and cosigners.
-  const signers = new Set(
-    [m.essence.issuer, ...m.cosignatures.map((s) => s.publicKey)]
-      .map(bytesToHex)
-      .filter((k) => genesis.committee.includes(k)),
-  );
-  if (signers.size < genesis.threshold)
-    refuse('BELOW_THRESHOLD', signers.size + ' committee keys signed, threshold ' + genesis.threshold);
+  // Step 5: distinct keys of the committee in office at the milestone's index (the genesis one
+  // with a genesis alone, the trust file's after a committee change) among issuer and cosigners.
+  const committee = genesis.committeeAt(Number(payload.index));
+  const signers = committeeSigners(committee, m);
+  if (signers.size < committee.threshold)
+    refuse(
+      'BELOW_THRESHOLD',
+      `${signers.size} keys of the committee in office at milestone ${payload.index} signed, threshold ${committee.threshold}`,
+    );
 
   // Step 6: the transaction, with the milestone's time as the clock.
   const tx = decodeTransaction(c.transaction, genesis);
@@ -508,7 +508,7 @@ function verified(bytes, genesis, held) {
     verified: true,
     transactionId: bytesToHex(tx.id),
     issuer: bytesToHex(e.issuer),
-    organisation: genesis.issuers.get(bytesToHex(e.issuer)) ?? null,
+    organisation: genesis.organisationAt(bytesToHex(e.issuer), Number(index)),
     timestampMs: Number(e.timestampMs),
     tag: tag ? new TextDecoder().decode(tag) : null,
     data: e.data?.data ?? null,

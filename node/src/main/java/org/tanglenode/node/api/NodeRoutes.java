@@ -45,7 +45,15 @@ final class NodeRoutes {
   void mount(Router router) {
     router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
     router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
-    router.get("/api/v1/trust").handler(endpoints.blocking(Access.READ, r -> trust()));
+    // Public data by design: a verifier page saved to a phone (origin "null") may fetch it too.
+    router
+        .get("/api/v1/trust")
+        .handler(
+            ctx -> {
+              ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+              ctx.next();
+            })
+        .handler(endpoints.blocking(Access.READ, r -> trust()));
     router
         .get("/api/v1/milestones/:index")
         .handler(endpoints.blocking(Access.READ, this::milestone));

@@ -23,6 +23,7 @@ final class OperatorRoutes {
           "/dashboard.css", "dashboard/dashboard.css");
 
   private static final String VERIFIER = "verify/verify.html";
+  private static final String DOWNLOAD_NAME = "tangle-verifier.html";
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
   private final ApiServices node;
@@ -62,6 +63,14 @@ final class OperatorRoutes {
     if (OperatorRoutes.class.getClassLoader().getResource(VERIFIER) != null) {
       serve(router, "/verify", VERIFIER, "text/html; charset=utf-8");
       serve(router, "/verify-sw.js", "verify/verify-sw.js", "text/javascript; charset=utf-8");
+      // The same page as one file to keep and pass on: its scripts and styles are inlined, so it
+      // works opened from a file (docs/receipts.md section 9).
+      serve(
+          router,
+          "/verify/" + DOWNLOAD_NAME,
+          VERIFIER,
+          "text/html; charset=utf-8",
+          Map.of("Content-Disposition", "attachment; filename=\"" + DOWNLOAD_NAME + "\""));
     } else {
       LOG.warn(
           "no {} in this build: /verify (the offline receipt verifier) is not served", VERIFIER);
@@ -73,15 +82,20 @@ final class OperatorRoutes {
   }
 
   private static void serve(Router router, String path, String resource, String type) {
+    serve(router, path, resource, type, Map.of());
+  }
+
+  private static void serve(
+      Router router, String path, String resource, String type, Map<String, String> headers) {
     Buffer content = Buffer.buffer(read(resource));
     router
         .get(path)
         .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", type)
-                    .putHeader("Cache-Control", "no-cache")
-                    .end(content));
+            ctx -> {
+              ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "no-cache");
+              headers.forEach(ctx.response()::putHeader);
+              ctx.response().end(content);
+            });
   }
 
   private static String contentType(String resource) {

@@ -1,6 +1,8 @@
 package org.tanglenode.node.cli;
 
 import java.nio.file.Path;
+import org.tanglenode.protocol.genesis.GenesisFile;
+import org.tanglenode.protocol.genesis.GenesisFileException;
 import org.tanglenode.protocol.trust.GenesisTrust;
 import org.tanglenode.protocol.trust.TrustFile;
 import org.tanglenode.protocol.trust.TrustFileException;
@@ -27,7 +29,12 @@ final class TrustOptions {
 
   TrustRoot load() {
     if (genesisFile != null) {
-      return new GenesisTrust(TransactionCommand.readGenesis(genesisFile));
+      try {
+        return new GenesisTrust(GenesisFile.read(genesisFile));
+      } catch (GenesisFileException e) {
+        // The codes of docs/protocol.md section 3, as the web verifier names them too.
+        throw new CommandFailedException("genesis refused: " + e.code() + ": " + e.getMessage(), e);
+      }
     }
     return readTrustFile(trustFile);
   }
@@ -38,7 +45,7 @@ final class TrustOptions {
       return TrustFile.read(file);
     } catch (TrustFileException e) {
       throw new CommandFailedException(
-          "trust file " + file + " refused: " + e.code() + ": " + e.getMessage(), e);
+          "trust file refused: " + e.reason() + ": " + file + ": " + e.detail(), e);
     }
   }
 }

@@ -113,6 +113,37 @@ class TrustCommandsTest {
       assertThat(withGenesisOnly.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
       assertThat(withGenesisOnly.err()).contains("BELOW_THRESHOLD");
 
+      // A history that spans the hand-over: milestone effective - 1 signed by the genesis
+      // committee, effective + 1 by the new one. Checks out with the trust file only.
+      String from = Integer.toString(effective - 1);
+      String to = Integer.toString(effective + 1);
+      CliRun history =
+          CliRun.of(
+              "verify-history",
+              "--api",
+              api,
+              "--from",
+              from,
+              "--to",
+              to,
+              "--trust",
+              file.toString());
+      assertThat(history.exitCode()).as(history.err()).isZero();
+      assertThat(history.out()).startsWith("history consistent\n");
+      CliRun historyWithGenesis =
+          CliRun.of(
+              "verify-history",
+              "--api",
+              api,
+              "--from",
+              from,
+              "--to",
+              to,
+              "--genesis",
+              genesisFile.toString());
+      assertThat(historyWithGenesis.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+      assertThat(historyWithGenesis.err()).contains("history refused: BELOW_THRESHOLD");
+
       try (Node late =
           nodes.start("late", List.of("127.0.0.1:" + c.gossipAddress().getPort()), "")) {
         Http apiL = new Http(late.apiAddress().orElseThrow());

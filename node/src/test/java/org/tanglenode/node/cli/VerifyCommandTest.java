@@ -2,10 +2,13 @@ package org.tanglenode.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +111,64 @@ class VerifyCommandTest {
     assertThat(wrong.err()).contains("receipt refused: WRONG_NETWORK");
     assertThat(missing.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
     assertThat(missing.err()).contains("trust file").contains("refused");
+  }
+
+  /**
+   * The reason codes of the shared vectors (web-verifier/vectors/trust-files.json, which the web
+   * verifier gives too): {@code genesis refused: CODE:} and {@code trust file refused: CODE
+   * (LINK_CODE):} for every named genesis and trust file that is refused.
+   */
+  @Test
+  void refusedGenesisAndTrustFilesAreNamedByTheSharedReasonCodes() throws IOException {
+    JsonNode vectors =
+        new ObjectMapper()
+            .readTree(
+                Path.of(System.getProperty("user.dir"))
+                    .resolveSibling("web-verifier")
+                    .resolve("vectors")
+                    .resolve("trust-files.json")
+                    .toFile());
+    HexFormat hex = HexFormat.of();
+    int checked = 0;
+    for (String kind : new String[] {"genesisFiles", "trustFiles"}) {
+      for (JsonNode vector : vectors.path(kind)) {
+        String verdict = vector.path("verdict").asText();
+        if (verdict.equals("VALID") || !vector.has("file")) {
+          continue;
+        }
+        Path file =
+            Files.write(dir.resolve("material.json"), hex.parseHex(vector.path("file").asText()));
+        boolean genesisFile = kind.equals("genesisFiles");
+        CliRun run =
+            CliRun.of(
+                "verify",
+                receipt.toString(),
+                genesisFile ? "--genesis" : "--trust",
+                file.toString());
+        assertThat(run.exitCode())
+            .as(vector.path("name").asText())
+            .isEqualTo(TangleCommand.EXIT_FAILURE);
+        assertThat(run.err())
+            .as(vector.path("name").asText())
+            .startsWith(
+                "tangle: "
+                    + (genesisFile ? "genesis" : "trust file")
+                    + " refused: "
+                    + verdict
+                    + ": ");
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(40);
+  }
+
+  @Test
+  void aGenesisThatCannotBeReadIsUnreadable() {
+    CliRun run =
+        CliRun.of("verify", receipt.toString(), "--genesis", dir.resolve("none.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(TangleCommand.EXIT_FAILURE);
+    assertThat(run.err()).startsWith("tangle: genesis refused: UNREADABLE: ");
   }
 
   @Test

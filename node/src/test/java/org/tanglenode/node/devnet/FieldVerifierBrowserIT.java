@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,7 @@ class FieldVerifierBrowserIT {
     Path label = field.resolve("label.png");
     Path compact = field.resolve("receipt.trc");
     Path detached = field.resolve("detached.trc");
+    Path saved = field.resolve("tangle-verifier.html");
 
     Node node = nodes.start("coordinator", List.of(), nodes.coordinatorYaml());
     HeadlessChromium browser = null;
@@ -113,6 +117,19 @@ class FieldVerifierBrowserIT {
               "--out",
               detached.toString());
       assertThat(withoutMilestone.exitCode()).as(withoutMilestone.err()).isZero();
+
+      // The page as one file to keep: a download of the same self-contained HTML.
+      HttpResponse<byte[]> download =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(api + "/verify/tangle-verifier.html")).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(download.headers().firstValue("Content-Disposition"))
+          .contains("attachment; filename=\"tangle-verifier.html\"");
+      assertThat(new String(download.body(), StandardCharsets.UTF_8))
+          .doesNotContain("<script src", "<link rel=\"stylesheet\"");
+      Files.write(saved, download.body());
 
       browser = HeadlessChromium.open(URI.create(api + "/verify"), dir);
       ObjectNode phone = JSON.createObjectNode();
@@ -230,12 +247,63 @@ class FieldVerifierBrowserIT {
         total += count.asInt();
       }
       assertThat(total).as(flips.toString()).isEqualTo(3 * example.length);
+
+      // The document check: the delivery note matches the verified anchor, a changed one not.
+      browser.evaluate("document.getElementById('verdict').dataset.state = 'none'");
+      setFile(browser, "#receipt-file", label);
+      assertThat(awaitVerdict(browser).path("state").asText()).isEqualTo("verified");
+      setFile(browser, "#document-file", document);
+      assertThat(awaitDocument(browser)).isEqualTo("matches");
+      Path changedNote = field.resolve("delivery-note-changed.txt");
+      Files.writeString(
+          changedNote, "Delivery note 4711: 41 boxes of water purification tablets\n");
+      browser.evaluate("document.getElementById('document-verdict').dataset.state = 'none'");
+      setFile(browser, "#document-file", changedNote);
+      assertThat(awaitDocument(browser)).isEqualTo("FILE_MISMATCH");
+
+      // The downloaded file, opened from a file:// URL, network still off: it verifies too.
+      ObjectNode navigate = JSON.createObjectNode();
+      navigate.put("url", saved.toUri().toString());
+      browser.call("Page.navigate", navigate);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  page.evaluate(
+                          "location.protocol === 'file:' && document.readyState === 'complete'"
+                              + " && !!window.tangleVerifier")
+                      .asBoolean());
+      assertThat(browser.evaluate("document.getElementById('download').hidden").asBoolean())
+          .isTrue();
+      setFile(browser, "#trust-file", genesisFile);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  page.evaluate("document.getElementById('trust-age').dataset.network || ''")
+                      .asText()
+                      .equals(genesis.name()));
+      setFile(browser, "#receipt-file", label);
+      JsonNode fromFile = awaitVerdict(browser);
+      assertThat(fromFile.path("state").asText()).as(fromFile.toString()).isEqualTo("verified");
+      assertThat(fromFile.path("text").asText()).contains(id);
     } finally {
       browser.close();
     }
   }
 
-  private static JsonNode awaitVerdict(HeadlessChromium browser) {
+  private static String awaitDocument(HeadlessChromium browser) {
+    String state = "document.getElementById('document-verdict').dataset.state";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> !browser.evaluate(state).asText().equals("none"));
+    return browser.evaluate(state).asText();
+  }
+
+  static JsonNode awaitVerdict(HeadlessChromium browser) {
     String state =
         "(() => { const v = document.getElementById('verdict');"
             + " return { state: v.dataset.state, reason: v.dataset.reason || '',"
@@ -248,7 +316,7 @@ class FieldVerifierBrowserIT {
   }
 
   /** Chooses {@code file} in the file input {@code selector}, as a person picking it would. */
-  private static void setFile(HeadlessChromium browser, String selector, Path file) {
+  static void setFile(HeadlessChromium browser, String selector, Path file) {
     JsonNode root = browser.call("DOM.getDocument", JSON.createObjectNode());
     ObjectNode query = JSON.createObjectNode();
     query.put("nodeId", root.path("root").path("nodeId").asInt());

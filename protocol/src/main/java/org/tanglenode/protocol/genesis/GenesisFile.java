@@ -2,6 +2,7 @@ package org.tanglenode.protocol.genesis;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,7 +31,9 @@ public final class GenesisFile {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           // A key given twice would be read differently by parsers that keep the first copy.
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // "{...} x" is not one JSON value; Jackson would read the object and ignore the rest.
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final HexFormat HEX = HexFormat.of();
 
   private static final Set<String> TOP_KEYS =
@@ -70,18 +73,34 @@ public final class GenesisFile {
   /**
    * Parses genesis bytes.
    *
-   * @throws IllegalArgumentException naming the key at fault
+   * @throws GenesisFormatException MALFORMED or INVALID, naming the key at fault
    */
   public static Network parse(byte[] bytes) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+      throw new GenesisFormatException(
+          GenesisFileException.Code.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+      throw new GenesisFormatException(
+          GenesisFileException.Code.MALFORMED, "not valid JSON: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode()) {
+      throw new GenesisFormatException(
+          GenesisFileException.Code.MALFORMED, "not valid JSON: no value", null);
+    }
+    try {
+      return parseTree(root, bytes);
+    } catch (GenesisFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new GenesisFormatException(GenesisFileException.Code.INVALID, e.getMessage(), e);
+    }
+  }
+
+  private static Network parseTree(JsonNode root, byte[] bytes) {
+    if (!root.isObject()) {
       throw new IllegalArgumentException("the genesis must be a JSON object");
     }
     checkKeys(root, TOP_KEYS, "");

@@ -1,6 +1,7 @@
 package org.tanglenode.protocol.trust;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.ValidationResult;
+import org.tanglenode.protocol.genesis.GenesisFormatException;
 
 /**
  * A {@link TrustChain} as one JSON file: the genesis file's exact bytes and every update
@@ -34,9 +36,13 @@ public final class TrustFile {
   /** Largest file read: a genesis file and a few thousand updates fit well below this. */
   public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-  // Jackson silently keeps the last of duplicate keys unless told otherwise.
+  // Jackson silently keeps the last of duplicate keys, and reads the first value of "{...} x"
+  // ignoring the rest, unless told otherwise.
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final HexFormat HEX = HexFormat.of();
   private static final Set<String> TOP_KEYS = Set.of("format", "network", "genesis", "updates");
   private static final Set<String> UPDATE_KEYS = Set.of("id", "transaction");
@@ -97,9 +103,12 @@ public final class TrustFile {
     TrustChain chain;
     try {
       chain = TrustChain.ofGenesisFile(genesisFile);
-    } catch (IllegalArgumentException e) {
+    } catch (GenesisFormatException e) {
       throw new TrustFileException(
-          TrustFileException.Code.INVALID_GENESIS, e.getMessage(), Optional.empty(), e);
+          TrustFileException.Code.INVALID_GENESIS,
+          "genesis " + e.code() + ": " + e.getMessage(),
+          Optional.empty(),
+          e);
     }
     if (!Arrays.equals(networkId, chain.network().id().bytes())) {
       throw new TrustFileException(

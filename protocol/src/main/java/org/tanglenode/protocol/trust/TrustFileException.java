@@ -32,6 +32,7 @@ public final class TrustFileException extends RuntimeException {
 
   private final Code code;
   private final transient Optional<LinkVerdict.Code> linkCode;
+  private final String detail;
 
   public TrustFileException(Code code, String message) {
     this(code, message, Optional.empty(), null);
@@ -42,6 +43,20 @@ public final class TrustFileException extends RuntimeException {
     super("trust file: " + code + ": " + message, cause);
     this.code = Objects.requireNonNull(code, "code");
     this.linkCode = linkCode;
+    this.detail = message;
+  }
+
+  /** What broke the rule, without the code: where and why. */
+  public String detail() {
+    return detail;
+  }
+
+  /**
+   * The code as tools print it: {@code BROKEN_LINK (TOO_FEW_SIGNATURES)} with the link rule, else
+   * the code alone. The web verifier prints the same for the same file.
+   */
+  public String reason() {
+    return linkCode.map(link -> code + " (" + link + ")").orElse(code.name());
   }
 
   public Code code() {
