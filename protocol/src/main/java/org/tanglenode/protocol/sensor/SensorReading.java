@@ -207,8 +207,15 @@ public record SensorReading(
     return reading;
   }
 
-  /** Reads a reading from a JSON tree, without the canonical check. */
-  static SensorReading fromJson(JsonNode root) throws SensorFormatException {
+  /**
+   * Reads a reading from a JSON object with the members of the canonical form in any order and
+   * spacing (as a gateway receives them over MQTT or HTTP); the canonical form is rebuilt from the
+   * values, so a device signature over it still verifies. Every member is checked as {@link #parse}
+   * checks it.
+   *
+   * @throws SensorFormatException with {@link Reason#MALFORMED}
+   */
+  public static SensorReading fromJson(JsonNode root) throws SensorFormatException {
     if (root == null || !root.isObject()) {
       throw malformed("a reading is a JSON object");
     }
