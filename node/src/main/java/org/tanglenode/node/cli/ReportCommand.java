@@ -168,6 +168,16 @@ final class ReportCommand implements Runnable {
     if (type.equals("anchor")) {
       documents.add(record.path("sha256").asText());
       text = record.path("note").asText("");
+    } else if (type.equals("sensor-batch")) {
+      // A batch names no document; what a reader needs is how many readings and of when.
+      text =
+          record.path("count").asLong()
+              + " readings from "
+              + Instant.ofEpochMilli(record.path("first").asLong())
+              + " to "
+              + Instant.ofEpochMilli(record.path("last").asLong())
+              + ", root "
+              + record.path("root").asText();
     } else {
       record.path("docs").forEach(doc -> documents.add(doc.path("sha256").asText()));
       text = record.path("event").asText("");
