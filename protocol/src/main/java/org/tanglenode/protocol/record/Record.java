@@ -6,7 +6,7 @@ import java.util.List;
  * A structured record in a data payload: JSON, so tools in any language read and write it. The
  * encoding is canonical (see {@link Records}), so one record has one byte form and one hash.
  */
-public sealed interface Record permits AnchorRecord, TrailEvent {
+public sealed interface Record permits AnchorRecord, TrailEvent, SensorBatchRecord {
 
   /** The {@code type} the JSON form carries. */
   String type();

@@ -42,6 +42,8 @@ public final class Records {
       Set.of("type", "v", "sha256", "blake2b256", "size", "note");
   private static final Set<String> EVENT_KEYS =
       Set.of("type", "v", "trail", "event", "docs", "fields", "private");
+  private static final Set<String> BATCH_KEYS =
+      Set.of("type", "v", "gateway", "root", "count", "first", "last");
   private static final Set<String> DOCUMENT_KEYS = Set.of("sha256", "blake2b256", "size");
 
   private Records() {}
@@ -69,6 +71,12 @@ public final class Records {
         ObjectNode hidden = root.putObject("private");
         event.commitments().forEach((name, c) -> hidden.put(name, HEX.formatHex(c)));
       }
+    } else if (record instanceof SensorBatchRecord batch) {
+      root.put("gateway", batch.gateway());
+      root.put("root", batch.rootHex());
+      root.put("count", batch.count());
+      root.put("first", batch.firstTimeMs());
+      root.put("last", batch.lastTimeMs());
     }
     try {
       return JSON.writeValueAsBytes(root);
@@ -87,7 +95,9 @@ public final class Records {
     JsonNode root = readJson(data);
     String type = root.path("type").asText("");
     if (!root.path("v").isInt()
-        || !(type.equals(AnchorRecord.TYPE) || type.equals(TrailEvent.TYPE))) {
+        || !(type.equals(AnchorRecord.TYPE)
+            || type.equals(TrailEvent.TYPE)
+            || type.equals(SensorBatchRecord.TYPE))) {
       throw new RecordFormatException(Reason.NOT_A_RECORD, "no known \"type\" and \"v\"");
     }
     if (root.get("v").intValue() != VERSION) {
@@ -96,7 +106,12 @@ public final class Records {
     }
     Record record;
     try {
-      record = type.equals(AnchorRecord.TYPE) ? anchor(root) : event(root);
+      record =
+          switch (type) {
+            case AnchorRecord.TYPE -> anchor(root);
+            case TrailEvent.TYPE -> event(root);
+            default -> batch(root);
+          };
     } catch (IllegalArgumentException e) {
       throw new RecordFormatException(Reason.INVALID, e.getMessage(), e);
     }
@@ -221,6 +236,24 @@ public final class Records {
             name -> commitments.put(name, hex(root.get("private").get(name), "private." + name)));
     return new TrailEvent(
         text(root, "trail", ""), text(root, "event", ""), documents, fields, commitments);
+  }
+
+  private static SensorBatchRecord batch(JsonNode root) {
+    checkKeys(root, BATCH_KEYS, "");
+    return new SensorBatchRecord(
+        text(root, "gateway", ""),
+        hex(root.get("root"), "root"),
+        whole(root, "count"),
+        whole(root, "first"),
+        whole(root, "last"));
+  }
+
+  private static long whole(JsonNode root, String key) {
+    JsonNode node = root.get(key);
+    if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new IllegalArgumentException(key + ": missing or not a whole number");
+    }
+    return node.longValue();
   }
 
   private static void putDocument(ObjectNode node, DocumentHash document) {

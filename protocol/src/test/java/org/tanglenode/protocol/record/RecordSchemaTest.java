@@ -28,7 +28,8 @@ class RecordSchemaTest {
 
   @Test
   void everyExampleIsACanonicalRecordTheSchemaAccepts() throws Exception {
-    for (String name : List.of("anchor.schema.json", "trail-event.schema.json")) {
+    for (String name :
+        List.of("anchor.schema.json", "trail-event.schema.json", "sensor-batch.schema.json")) {
       JsonNode schema = schema(name);
       assertThat(schema.path("examples")).as(name).isNotEmpty();
       for (JsonNode example : schema.path("examples")) {
@@ -70,6 +71,41 @@ class RecordSchemaTest {
             Records.encode(
                 new TrailEvent("lot/2026:7", "paid", List.of(doc, doc), fields, hidden)));
     assertThat(new SchemaSubset(schema("trail-event.schema.json")).problems(event)).isEmpty();
+  }
+
+  @Test
+  void sensorBatchRecordsTheCodeWritesPassTheSchemaAndTheSchemaRefusesWhatTheCodeRefuses()
+      throws Exception {
+    SchemaSubset batches = new SchemaSubset(schema("sensor-batch.schema.json"));
+    SensorBatchRecord written =
+        new SensorBatchRecord(
+            "gw/site-9:a.b_c-d", new byte[32], 8192, 0, SensorBatchRecord.MAX_TIME_MS);
+    assertThat(batches.problems(JSON.readTree(Records.encode(written)))).isEmpty();
+    assertThat(Records.parse(Records.encode(written))).isEqualTo(written);
+
+    ObjectNode base = (ObjectNode) schema("sensor-batch.schema.json").path("examples").get(0);
+    List<ObjectNode> refused =
+        List.of(
+            base.deepCopy().put("extra", "x"),
+            base.deepCopy().put("gateway", "-gw"),
+            base.deepCopy().put("gateway", "g".repeat(57)),
+            base.deepCopy().put("root", "AB".repeat(32)),
+            base.deepCopy().put("root", "ab".repeat(31)),
+            base.deepCopy().put("count", 0),
+            base.deepCopy().put("count", SensorBatchRecord.MAX_COUNT + 1),
+            base.deepCopy().put("first", -1),
+            base.deepCopy().put("last", SensorBatchRecord.MAX_TIME_MS + 1),
+            base.deepCopy().put("v", 2));
+    for (ObjectNode bad : refused) {
+      assertThat(batches.problems(bad)).as("%s", bad).isNotEmpty();
+      assertThat(Records.tryParse(JSON.writeValueAsBytes(bad))).as("%s", bad).isEmpty();
+    }
+    ObjectNode withoutLast = base.deepCopy();
+    withoutLast.remove("last");
+    assertThat(batches.problems(withoutLast)).isNotEmpty();
+    assertThat(Records.tryParse(JSON.writeValueAsBytes(withoutLast))).isEmpty();
+    // last before first: the code refuses what the schema cannot say
+    assertThat(Records.tryParse(JSON.writeValueAsBytes(base.deepCopy().put("last", 0)))).isEmpty();
   }
 
   @Test

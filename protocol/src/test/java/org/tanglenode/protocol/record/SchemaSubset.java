@@ -39,7 +39,8 @@ final class SchemaSubset {
           "pattern",
           "minLength",
           "maxLength",
-          "minimum");
+          "minimum",
+          "maximum");
 
   private final JsonNode root;
 
@@ -111,6 +112,8 @@ final class SchemaSubset {
           out.add(at + ": not an integer");
         } else if (schema.has("minimum") && value.asLong() < schema.get("minimum").asLong()) {
           out.add(at + ": below the minimum");
+        } else if (schema.has("maximum") && value.asLong() > schema.get("maximum").asLong()) {
+          out.add(at + ": above the maximum");
         }
       }
       case "" -> {
