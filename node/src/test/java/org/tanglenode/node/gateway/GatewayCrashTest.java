@@ -62,7 +62,7 @@ class GatewayCrashTest {
               broker.url(),
               "crash-publisher",
               new SensorSimulator.Plan(
-                  1000,
+                  200,
                   Duration.ofSeconds(1),
                   Optional.empty(),
                   0,
