@@ -12,10 +12,11 @@ import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.receipt.CompactReceipt;
 import org.tanglenode.protocol.receipt.HeldMilestones;
-import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptVerdict;
 import org.tanglenode.protocol.receipt.ReceiptVerifier;
 import org.tanglenode.protocol.record.DocumentHash;
+import org.tanglenode.protocol.sensor.CompactReadingReceipt;
+import org.tanglenode.protocol.sensor.ReadingReceiptFile;
 import org.tanglenode.protocol.trust.TrustRoot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Checks a receipt offline, with no node and no network: the receipt's encoding, the",
       "transaction and its signature, the milestone's committee signatures and threshold, and",
       "the Merkle path between them, and with --file that the file is the document the",
-      "record names. Exit code 0 if it holds, 1 with the reason if not."
+      "record names. A sensor reading receipt (docs/sensors.md) is recognised from the file",
+      "and checked down to the reading. Exit code 0 if it holds, 1 with the reason if not."
     })
 final class VerifyCommand implements Runnable {
 
@@ -40,7 +42,9 @@ final class VerifyCommand implements Runnable {
   @Parameters(
       index = "0",
       paramLabel = "RECEIPT",
-      description = "The receipt file, or a compact receipt (docs/receipts.md section 8).")
+      description =
+          "The receipt file, or a compact receipt (docs/receipts.md section 8), or a reading"
+              + " receipt file or compact reading receipt (docs/sensors.md).")
   Path receiptFile;
 
   @Option(
@@ -66,6 +70,14 @@ final class VerifyCommand implements Runnable {
   public void run() {
     TrustRoot root = trust.load();
     byte[] bytes = readReceipt(receiptFile);
+    if (ReadingReceiptCheck.isReadingReceipt(bytes)) {
+      if (file != null) {
+        throw new CommandFailedException(
+            "--file does not apply to a reading receipt: a batch record names no document");
+      }
+      ReadingReceiptCheck.run(bytes, root, held(), spec.commandLine().getOut());
+      return;
+    }
     ReceiptVerifier verifier = new ReceiptVerifier(root);
     ReceiptVerdict verdict;
     if (CompactReceipt.looksCompact(bytes)) {
@@ -155,12 +167,16 @@ final class VerifyCommand implements Runnable {
     }
   }
 
+  /** The largest file any receipt form can be: a reading receipt holds a receipt. */
+  private static final int MAX_FILE_BYTES =
+      Math.max(ReadingReceiptFile.MAX_BYTES, CompactReadingReceipt.MAX_BYTES);
+
   static byte[] readReceipt(Path file) {
     try {
       long size = Files.size(file);
-      if (size > ReceiptFile.MAX_BYTES) {
+      if (size > MAX_FILE_BYTES) {
         throw new CommandFailedException(
-            file + " has " + size + " bytes; a receipt has at most " + ReceiptFile.MAX_BYTES);
+            file + " has " + size + " bytes; a receipt has at most " + MAX_FILE_BYTES);
       }
       return Files.readAllBytes(file);
     } catch (IOException e) {

@@ -1,11 +1,13 @@
 package org.tanglenode.protocol.sensor;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.tanglenode.crypto.merkle.InclusionProof;
 import org.tanglenode.crypto.merkle.MerkleHasher;
 import org.tanglenode.crypto.merkle.ProofVerdict;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.receipt.HeldMilestones;
 import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptVerdict;
 import org.tanglenode.protocol.receipt.ReceiptVerifier;
@@ -55,13 +57,50 @@ public final class ReadingReceiptVerifier {
     return verify(receipt);
   }
 
+  /**
+   * Verifies a compact reading receipt whose anchor carries its milestone; one whose anchor names
+   * the milestone by index only is refused with {@link Reason#MILESTONE_NOT_HELD}.
+   */
+  public ReadingReceiptVerdict verifyCompact(byte[] bytes) {
+    return verifyCompact(bytes, index -> Optional.empty());
+  }
+
+  /**
+   * Verifies a compact reading receipt; an anchor that names its milestone by index takes it from
+   * {@code held}, which vouches for nothing: the milestone is checked like any other.
+   */
+  public ReadingReceiptVerdict verifyCompact(byte[] bytes, HeldMilestones held) {
+    Objects.requireNonNull(held, "held");
+    CompactReadingReceipt.Decoded decoded;
+    try {
+      decoded = CompactReadingReceipt.decode(bytes);
+    } catch (ReadingReceiptFormatException e) {
+      return new Refused(e.reason(), e.getMessage());
+    }
+    ReceiptVerdict anchor = receipts.verifyCompact(decoded.anchor(), held);
+    if (!(anchor instanceof ReceiptVerdict.Verified verified)) {
+      return check(null, anchor);
+    }
+    return check(
+        new ReadingReceipt(
+            decoded.reading(),
+            decoded.leafIndex(),
+            decoded.batchSize(),
+            decoded.path(),
+            verified.receipt()),
+        anchor);
+  }
+
   /** Verifies a reading receipt already parsed (from the file or the compact form). */
   public ReadingReceiptVerdict verify(ReadingReceipt receipt) {
     Objects.requireNonNull(receipt, "receipt");
     return check(receipt, receipts.verify(ReceiptFile.encode(receipt.anchor())));
   }
 
-  /** Steps 3 on: the anchor's verdict given, then the batch, the path and the device. */
+  /**
+   * Steps 3 on: the anchor's verdict given, then the batch, the path and the device. {@code
+   * receipt} may be null only when the anchor was refused.
+   */
   ReadingReceiptVerdict check(ReadingReceipt receipt, ReceiptVerdict anchorVerdict) {
     if (anchorVerdict instanceof ReceiptVerdict.Refused refused) {
       return new Refused(Reason.of(refused.reason()), "anchor receipt: " + refused.message());
