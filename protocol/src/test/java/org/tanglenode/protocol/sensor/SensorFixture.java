@@ -111,6 +111,29 @@ public final class SensorFixture {
     return readings;
   }
 
+  /**
+   * The three readings of docs/sensors.md's worked example: logger-17 at 00:00:01 (4.25 Cel,
+   * unsigned), logger-17 at 00:00:02 (8.75 Cel, signed by the registered device key), logger-18 at
+   * 00:00:03 (5.5 Cel, unsigned), all on 2026-01-01 UTC, in that arrival order.
+   */
+  public static List<SensorReading> exampleReadings() {
+    return List.of(
+        SensorReading.unsigned("logger-17", GENESIS_TIME_MS + 1_000, "4.25", "Cel"),
+        SensorReading.unsigned("logger-17", GENESIS_TIME_MS + 2_000, "8.75", "Cel")
+            .signedBy(registeredDevice()),
+        SensorReading.unsigned("logger-18", GENESIS_TIME_MS + 3_000, "5.5", "Cel"));
+  }
+
+  /** The worked example: the batch of {@link #exampleReadings} anchored and confirmed. */
+  public static Anchored example() {
+    return anchor(ReadingBatch.of(GATEWAY, exampleReadings()));
+  }
+
+  /** The reading receipt of the worked example: the signed reading, leaf 1 of 3. */
+  public static ReadingReceipt exampleReceipt() {
+    return example().receipt(0, 1);
+  }
+
   /** Batches anchored in one transaction each and confirmed by milestone 1. */
   public record Anchored(
       List<ReadingBatch> batches, List<Transaction> confirmed, Transaction milestone) {
