@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       VerifyHistoryCommand.class,
       BenchCommand.class,
       SnapshotCommand.class,
+      GatewayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TangleCommand implements Runnable {
