@@ -52,12 +52,14 @@ class CatchUpTest {
     TestNodes nodes = new TestNodes(dir, genesis);
     Network network = nodes.network();
     String coordinatorYaml = nodes.coordinatorYaml();
+    long began = System.nanoTime();
     List<TransactionId> backlog = writeBacklog(nodes.config("coordinator", List.of(), ""), network);
+    long written = System.nanoTime();
 
     try (Node coordinator = nodes.start("coordinator", List.of(), coordinatorYaml)) {
       TransactionId top = backlog.get(backlog.size() - 1);
       await()
-          .atMost(Duration.ofSeconds(120))
+          .atMost(timeout(120))
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
@@ -70,10 +72,13 @@ class CatchUpTest {
           coordinator.store().metadata(top).orElseThrow().referencedByMilestone().getAsInt();
 
       long started = System.nanoTime();
+      System.out.printf(
+          "catch-up phases: backlog of %d written in %.1f s, confirmed by the coordinator in %.1f s%n",
+          COUNT, (written - began) / 1e9, (started - written) / 1e9);
       try (Node fresh =
           nodes.start("fresh", List.of("127.0.0.1:" + coordinator.gossipAddress().getPort()), "")) {
         await()
-            .atMost(Duration.ofSeconds(180))
+            .atMost(timeout(180))
             .pollInterval(Duration.ofMillis(500))
             .until(() -> fresh.store().restartState().confirmedMilestone() >= referencedBy);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -99,6 +104,11 @@ class CatchUpTest {
         }
       }
     }
+  }
+
+  /** {@code seconds}, or more for a long-mode backlog (a second per 400 transactions). */
+  private static Duration timeout(int seconds) {
+    return Duration.ofSeconds(Math.max(seconds, COUNT / 400));
   }
 
   private static double rangeLeaves(String metrics) {
