@@ -32,6 +32,8 @@ import org.tanglenode.consensus.milestone.Coordinator;
 import org.tanglenode.consensus.solidification.OfferOutcome;
 import org.tanglenode.consensus.solidification.SolidifierConfig;
 import org.tanglenode.consensus.tipselection.MilestoneParents;
+import org.tanglenode.consensus.tipselection.ParentSelector;
+import org.tanglenode.consensus.tipselection.PoolWalkSelector;
 import org.tanglenode.consensus.tipselection.SolidDag;
 import org.tanglenode.consensus.tipselection.SolidTipPool;
 import org.tanglenode.consensus.tipselection.StoredSolidDag;
@@ -199,7 +201,25 @@ public final class Node implements AutoCloseable {
     FunctionCounter.builder("tangle.tips.evicted", pool, SolidTipPool::evicted)
         .description("tips evicted at tips.maxTracked")
         .register(meters);
-    TipSource tips = new PoolTips(pool);
+    ParentSelector selector = pool;
+    if (config.tips().weighted()) {
+      PoolWalkSelector walk =
+          PoolWalkSelector.withDefaults(pool, dag, new SplittableRandom(random.nextLong()));
+      FunctionCounter.builder("tangle.tips.walks", walk, PoolWalkSelector::walksToTips)
+          .tag("end", "tip")
+          .description("weighted walks (tips.selector: weighted) by where they ended")
+          .register(meters);
+      FunctionCounter.builder("tangle.tips.walks", walk, PoolWalkSelector::walksElsewhere)
+          .tag("end", "other")
+          .description("weighted walks (tips.selector: weighted) by where they ended")
+          .register(meters);
+      FunctionCounter.builder("tangle.tips.uniform.fills", walk, PoolWalkSelector::uniformFills)
+          .description("weighted selections completed by the pool's uniform choice")
+          .register(meters);
+      selector = walk;
+    }
+    LOG.info("tip selection: {}", config.tips().selector());
+    TipSource tips = new PoolTips(pool, selector);
     MilestoneView milestones = new StoreMilestones(store);
     Gauge.builder(
             "tangle.milestones.lag",
@@ -218,6 +238,9 @@ public final class Node implements AutoCloseable {
             meters,
             clock);
     decider.solidifier().addListener(pool);
+    if (selector instanceof PoolWalkSelector walk) {
+      decider.solidifier().addListener(walk); // after the pool: walks end on the pool's tips
+    }
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
     decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));

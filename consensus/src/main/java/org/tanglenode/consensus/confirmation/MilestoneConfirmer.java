@@ -223,6 +223,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
     return trust;
   }
 
+  @Override
   public synchronized int confirmedIndex() {
     return confirmedIndex;
   }

@@ -55,6 +55,10 @@ public final class Coordinator implements AutoCloseable {
   private ScheduledFuture<?> task;
   private Counter issued;
   private Counter skipped;
+  private Counter retried;
+  private volatile boolean closing;
+  private final long interval;
+  private final long retryMillis;
   private boolean started;
   private boolean closed;
 
@@ -76,6 +80,8 @@ public final class Coordinator implements AutoCloseable {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.interval = network.genesis().milestoneIntervalMs();
+    this.retryMillis = Math.max(5, Math.min(50, interval / 20));
   }
 
   /**
@@ -106,14 +112,37 @@ public final class Coordinator implements AutoCloseable {
         Counter.builder("tangle.consensus.coordinator.skipped")
             .description("ticks that issued no milestone")
             .register(registry);
-    long interval = network.genesis().milestoneIntervalMs();
+    retried =
+        Counter.builder("tangle.consensus.coordinator.retried")
+            .description("tries of a tick again because the previous milestone was not confirmed")
+            .register(registry);
     task = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   private void tick() {
+    attempt(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(interval - retryMillis));
+  }
+
+  /**
+   * One try of a tick. If the previous milestone is not confirmed yet (its ingest and confirmation
+   * took longer than the rest of the interval, as under a steady load), the tick is tried again
+   * every {@code retryMillis} (an interval / 20, 5 to 50 ms) until the next tick is due, instead of
+   * waiting for it: so a slow confirmation delays the next milestone by its own lateness, not by a
+   * whole interval, which would add an interval to the latency of everything that milestone
+   * confirms. A tick still issues at most one milestone; when confirmations are slower than the
+   * interval, milestones follow each other as fast as they are confirmed.
+   */
+  private void attempt(long retryUntilNanos) {
     try {
       IssueOutcome outcome = issue();
       if (outcome instanceof IssueOutcome.NotIssued not) {
+        if (not.code() == IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED
+            && System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMillis) < retryUntilNanos
+            && !closing) {
+          retried.increment();
+          scheduler.schedule(() -> attempt(retryUntilNanos), retryMillis, TimeUnit.MILLISECONDS);
+          return;
+        }
         skipped.increment();
         LOG.debug("No milestone this tick: {} {}", not.code(), not.detail());
       } else {
@@ -127,6 +156,12 @@ public final class Coordinator implements AutoCloseable {
 
   /** One tick: builds and submits the next milestone if it can. Waits for the submitter. */
   public IssueOutcome issue() {
+    // Checked before the parents are chosen too, so a retried tick costs a read, not the walks.
+    if (lastIssued.get() > commitments.confirmedIndex()) {
+      return new IssueOutcome.NotIssued(
+          IssueOutcome.Code.PREVIOUS_NOT_CONFIRMED,
+          "milestone " + lastIssued.get() + " is issued but not confirmed yet");
+    }
     List<TransactionId> chosen = new ArrayList<>(new TreeSet<>(parents.parents()));
     if (chosen.isEmpty()) {
       chosen.add(network.rootId());
@@ -216,6 +251,7 @@ public final class Coordinator implements AutoCloseable {
       return;
     }
     closed = true;
+    closing = true;
     if (task != null) {
       task.cancel(false);
     }

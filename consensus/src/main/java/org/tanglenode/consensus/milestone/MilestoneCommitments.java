@@ -14,6 +14,9 @@ public interface MilestoneCommitments {
   /** The commitments of a milestone approving {@code parents}, issued now. */
   Draft next(Collection<TransactionId> parents);
 
+  /** The index of the latest milestone confirmed here; 0 before the first. */
+  int confirmedIndex();
+
   /** A draft, or why no milestone can be issued now. */
   sealed interface Draft {
 

@@ -1,5 +1,7 @@
 package org.tanglenode.consensus.solidification;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -138,16 +141,19 @@ public final class Solidifier implements AutoCloseable {
     List<Arrival> batch = new ArrayList<>(config.maxBatch());
     while (running || !queue.isEmpty()) {
       try {
-        Arrival first = queue.poll(Math.min(sweepMillis, 100), TimeUnit.MILLISECONDS);
+        // While a cascade is under way, new arrivals join it between steps instead of waiting
+        // for it to end (a backlog of a million takes minutes).
+        Arrival first =
+            tracker.hasWork() ? queue.poll() : queue.poll(Math.min(sweepMillis, 100), MILLISECONDS);
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, config.maxBatch() - 1);
           for (Arrival arrival : batch) {
-            tracker.stored(arrival.id, arrival.parents);
+            tracker.enqueue(arrival.id, arrival.parents);
           }
           batch.clear();
-          flush();
         }
+        step();
         if (clock.millis() >= nextSweep) {
           tracker.sweep();
           nextSweep = clock.millis() + sweepMillis;
@@ -164,6 +170,20 @@ public final class Solidifier implements AutoCloseable {
   }
 
   /**
+   * One bounded step of the tracker: at most about {@code maxBatch} transactions become solid and
+   * are marked with one update. If work is left (a cascade), waits until that update is written and
+   * heard by the listeners before the next step, so a backlog that becomes solid at once holds one
+   * batch of marks in memory at a time and the solid cache never has to cover more than that.
+   */
+  private void step() {
+    boolean more = tracker.step(config.maxBatch());
+    CompletableFuture<Void> written = flush();
+    if (more) {
+      written.join();
+    }
+  }
+
+  /**
    * After a restart, transactions stored but not yet solid are in no queue: walks down from the
    * stored tips so each one whose cone is complete becomes solid (and the missing parents of the
    * others are requested) without waiting for new traffic.
@@ -172,12 +192,13 @@ public final class Solidifier implements AutoCloseable {
     try {
       int looked = 0;
       for (TransactionId tip : store.storedTips()) {
-        looked += tracker.resume(List.of(tip));
-        if (tracker.newlySolidCount() >= config.maxBatch()) {
-          flush();
+        if (tracker.resumeTip(tip)) {
+          looked++;
+        }
+        while (tracker.hasWork() && running) {
+          step();
         }
       }
-      flush();
       waitingCount = tracker.waitingCount();
       if (looked > 0) {
         LOG.info(
@@ -191,14 +212,14 @@ public final class Solidifier implements AutoCloseable {
     }
   }
 
-  private void flush() {
+  private CompletableFuture<Void> flush() {
     List<TransactionId> ids = tracker.takeNewlySolid();
     if (ids.isEmpty()) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    store
+    return store
         .markSolid(ids)
-        .whenComplete(
+        .handle(
             (outcome, failure) -> {
               if (failure != null) {
                 LOG.error("Could not mark {} transactions solid", ids.size(), failure);
@@ -214,6 +235,7 @@ public final class Solidifier implements AutoCloseable {
                   }
                 }
               }
+              return null;
             });
   }
 

@@ -50,6 +50,12 @@ public final class SolidityTracker {
   private final Set<TransactionId> recentlySolid;
   private final List<TransactionId> newlySolid = new ArrayList<>();
 
+  /** Stored transactions to look at, in order. */
+  private final Deque<Candidate> work = new ArrayDeque<>();
+
+  /** Transactions that became solid whose children are not looked at yet, in order. */
+  private final Deque<TransactionId> spreading = new ArrayDeque<>();
+
   private long droppedForCapacity;
   private long droppedForAge;
   private long requested;
@@ -69,14 +75,48 @@ public final class SolidityTracker {
         java.util.Collections.newSetFromMap(new BoundedLru(config.solidCacheSize()));
   }
 
-  /** Looks at a stored transaction with these parents. */
+  /**
+   * Looks at a stored transaction with these parents, and at everything that becomes solid with it,
+   * before returning. Tests and small cascades; the solidifier uses {@link #enqueue} and {@link
+   * #step} so that a cascade of any size is marked in bounded batches.
+   */
   public void stored(TransactionId id, List<TransactionId> parents) {
-    Deque<Candidate> work = new ArrayDeque<>();
-    work.add(new Candidate(id, parents));
-    while (!work.isEmpty()) {
-      Candidate next = work.poll();
-      examine(next.id, next.parents, work);
+    enqueue(id, parents);
+    step(Integer.MAX_VALUE);
+  }
+
+  /** Queues a stored transaction to be looked at by the next {@link #step}. */
+  public void enqueue(TransactionId id, List<TransactionId> parents) {
+    work.add(new Candidate(id, List.copyOf(parents)));
+  }
+
+  /**
+   * Looks at queued transactions and spreads solidity until at least {@code maxSolid} transactions
+   * became solid since the last {@link #takeNewlySolid} (a few more when the last one had several
+   * waiting children), or nothing is left to do. Returns whether work is left: a backlog of a
+   * million transactions that becomes solid at once (its first transaction arrived last) is then
+   * spread over many steps, each marked before the next, instead of one list and one write of a
+   * million.
+   */
+  public boolean step(int maxSolid) {
+    while (newlySolid.size() < maxSolid) {
+      TransactionId solid = spreading.poll();
+      if (solid != null) {
+        spread(solid);
+      } else {
+        Candidate next = work.poll();
+        if (next == null) {
+          return false;
+        }
+        examine(next.id, next.parents);
+      }
     }
+    return hasWork();
+  }
+
+  /** Whether a cascade or queued transactions are left for a later {@link #step}. */
+  public boolean hasWork() {
+    return !spreading.isEmpty() || !work.isEmpty();
   }
 
   /**
@@ -86,19 +126,28 @@ public final class SolidityTracker {
   public int resume(Iterable<TransactionId> tips) {
     int looked = 0;
     for (TransactionId tip : tips) {
-      if (isSolid(tip) || waiting.containsKey(tip)) {
-        continue;
-      }
-      Optional<List<TransactionId>> parents = store.parents(tip);
-      if (parents.isPresent()) {
-        stored(tip, parents.get());
+      if (resumeTip(tip)) {
         looked++;
       }
     }
+    step(Integer.MAX_VALUE);
     return looked;
   }
 
-  private void examine(TransactionId id, List<TransactionId> parents, Deque<Candidate> work) {
+  /**
+   * Queues one stored tip for {@link #resume}, if it is stored, not solid and not waiting; the walk
+   * down its cone happens in the following steps. Returns whether it was queued.
+   */
+  public boolean resumeTip(TransactionId tip) {
+    if (isSolid(tip) || waiting.containsKey(tip)) {
+      return false;
+    }
+    Optional<List<TransactionId>> parents = store.parents(tip);
+    parents.ifPresent(p -> enqueue(tip, p));
+    return parents.isPresent();
+  }
+
+  private void examine(TransactionId id, List<TransactionId> parents) {
     if (waiting.containsKey(id) || isSolid(id)) {
       return;
     }
@@ -109,7 +158,7 @@ public final class SolidityTracker {
       }
     }
     if (missing.isEmpty()) {
-      becameSolid(id, work);
+      becameSolid(id);
       return;
     }
     while (waiting.size() >= config.maxPending()) {
@@ -138,29 +187,33 @@ public final class SolidityTracker {
     }
   }
 
-  private void becameSolid(TransactionId first, Deque<Candidate> work) {
-    Deque<TransactionId> spreading = new ArrayDeque<>();
-    spreading.add(first);
-    while (!spreading.isEmpty()) {
-      TransactionId id = spreading.poll();
-      recentlySolid.add(id);
-      newlySolid.add(id);
-      List<TransactionId> children = waitersByParent.remove(id);
-      if (children != null) {
-        for (TransactionId child : children) {
-          Waiting entry = waiting.get(child);
-          if (entry != null && entry.missing.remove(id) && entry.missing.isEmpty()) {
-            waiting.remove(child);
-            spreading.add(child);
-          }
+  private void becameSolid(TransactionId id) {
+    markedSolid(id);
+    spreading.add(id);
+  }
+
+  private void markedSolid(TransactionId id) {
+    recentlySolid.add(id);
+    newlySolid.add(id);
+  }
+
+  /** The waiting children of a transaction that became solid, then its untracked approvers. */
+  private void spread(TransactionId id) {
+    List<TransactionId> children = waitersByParent.remove(id);
+    if (children != null) {
+      for (TransactionId child : children) {
+        Waiting entry = waiting.get(child);
+        if (entry != null && entry.missing.remove(id) && entry.missing.isEmpty()) {
+          waiting.remove(child);
+          becameSolid(child);
         }
       }
-      // Children the tracker does not hold (dropped, stored before a restart, or offered while the
-      // queue was full) are looked at from storage; tracked ones were handled just above.
-      for (TransactionId child : store.approvers(id, APPROVERS_PER_LOOKUP)) {
-        if (!waiting.containsKey(child) && !recentlySolid.contains(child)) {
-          store.parents(child).ifPresent(parents -> work.add(new Candidate(child, parents)));
-        }
+    }
+    // Children the tracker does not hold (dropped, stored before a restart, or offered while the
+    // queue was full) are looked at from storage; tracked ones were handled just above.
+    for (TransactionId child : store.approvers(id, APPROVERS_PER_LOOKUP)) {
+      if (!waiting.containsKey(child) && !recentlySolid.contains(child)) {
+        store.parents(child).ifPresent(parents -> work.add(new Candidate(child, parents)));
       }
     }
   }

@@ -52,8 +52,12 @@ public final class CumulativeWeights implements TangleListener {
 
   private static final Entry[] NO_PARENTS = new Entry[0];
 
-  private final TangleView view;
+  /** No bound on the window (the simulator's and the tests' weights). */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  private final WalkView view;
   private final int startDepth;
+  private final int maxWindow;
   private final Map<TransactionId, Entry> entries = new HashMap<>();
   private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
   private Entry start;
@@ -63,12 +67,27 @@ public final class CumulativeWeights implements TangleListener {
   private long rebuilds;
 
   /** Weights over {@code view} for walks starting {@code startDepth} milestones deep. */
-  public CumulativeWeights(TangleView view, int startDepth) {
+  public CumulativeWeights(WalkView view, int startDepth) {
+    this(view, startDepth, UNBOUNDED);
+  }
+
+  /**
+   * Weights over {@code view} for walks starting {@code startDepth} milestones deep, for at most
+   * {@code maxWindow} transactions. Beyond the bound a new transaction is left out of the window as
+   * if it approved nothing in it (weight 1, and walks step over it unweighted) until the start
+   * moves on: so an update costs at most {@code maxWindow} steps even when milestones stop or a
+   * backlog becomes solid at once, at the price of exact weights in that case.
+   */
+  public CumulativeWeights(WalkView view, int startDepth, int maxWindow) {
     if (startDepth < 0) {
       throw new IllegalArgumentException("startDepth is >= 0, got " + startDepth);
     }
+    if (maxWindow < 1) {
+      throw new IllegalArgumentException("maxWindow is >= 1, got " + maxWindow);
+    }
     this.view = Objects.requireNonNull(view, "view");
     this.startDepth = startDepth;
+    this.maxWindow = maxWindow;
   }
 
   /** The transaction walks start from now: a milestone, or the root. */
@@ -149,6 +168,9 @@ public final class CumulativeWeights implements TangleListener {
     if (parents.isEmpty()) {
       return; // outside the window: walks from the start never reach it
     }
+    if (entries.size() >= maxWindow) {
+      return; // the window is full: weighed as 1 until the start moves on
+    }
     Entry entry = new Entry(id, nextOrder++, parents.toArray(NO_PARENTS));
     entries.put(id, entry);
     inOrder.addLast(entry);
@@ -182,7 +204,7 @@ public final class CumulativeWeights implements TangleListener {
     ArrayDeque<TransactionId> queue = new ArrayDeque<>();
     cone.add(startId);
     queue.add(startId);
-    while (!queue.isEmpty()) {
+    while (!queue.isEmpty() && cone.size() < maxWindow) {
       for (TransactionId approver : view.approvers(queue.poll())) {
         if (cone.add(approver)) {
           queue.add(approver);

@@ -26,6 +26,12 @@ public interface SolidDag {
   /** Whether some stored transaction that approves {@code id} directly is marked solid. */
   boolean hasSolidApprover(TransactionId id);
 
+  /** The stored transactions that approve {@code id} directly and are marked solid. */
+  List<TransactionId> solidApprovers(TransactionId id);
+
+  /** The id of the stored milestone of this index; the root for 0; empty if none is stored. */
+  Optional<TransactionId> milestone(int index);
+
   /**
    * Whether a milestone has confirmed {@code id}; true for the network root and solid entry points,
    * where walks into the past stop.

@@ -49,7 +49,7 @@ import org.tanglenode.protocol.TransactionId;
  * A lazy tip is not chosen for new transactions but stays in the pool: the coordinator references
  * the oldest tips first, so it is still confirmed (docs/tip-selection.md).
  */
-public final class SolidTipPool implements SolidListener {
+public final class SolidTipPool implements SolidListener, ParentSelector {
 
   private static final Logger LOG = LoggerFactory.getLogger(SolidTipPool.class);
 
@@ -167,6 +167,7 @@ public final class SolidTipPool implements SolidListener {
    *
    * @throws IllegalArgumentException if {@code count} is not 1 to 8
    */
+  @Override
   public synchronized TipSelection select(int count) {
     TipSelection.checkCount(count);
     MilestoneRef latest = dag.latestMilestone();
@@ -217,6 +218,15 @@ public final class SolidTipPool implements SolidListener {
   /** A copy of every tip. O(size). */
   public synchronized Set<TransactionId> snapshot() {
     return Set.copyOf(entered.keySet());
+  }
+
+  /**
+   * Whether {@code id} is a tip that {@link #select} could choose now: in the pool and not lazy
+   * (unapproved for at most {@code maxDepth} milestones).
+   */
+  public synchronized boolean isSelectable(TransactionId id) {
+    Integer at = entered.get(id);
+    return at != null && dag.latestMilestone().index() - at <= config.maxDepth();
   }
 
   public synchronized boolean contains(TransactionId id) {

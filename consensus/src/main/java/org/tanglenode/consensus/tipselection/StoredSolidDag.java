@@ -1,5 +1,6 @@
 package org.tanglenode.consensus.tipselection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,6 +58,22 @@ public final class StoredSolidDag implements SolidDag {
       }
     }
     return false;
+  }
+
+  @Override
+  public List<TransactionId> solidApprovers(TransactionId id) {
+    List<TransactionId> solid = new ArrayList<>();
+    for (TransactionId approver : store.approvers(id)) {
+      if (isSolid(approver)) {
+        solid.add(approver);
+      }
+    }
+    return solid;
+  }
+
+  @Override
+  public Optional<TransactionId> milestone(int index) {
+    return index == 0 ? Optional.of(rootId) : store.milestone(index);
   }
 
   @Override

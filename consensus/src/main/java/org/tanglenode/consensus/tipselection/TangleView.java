@@ -28,7 +28,7 @@ import org.tanglenode.protocol.TransactionId;
  *   <li><b>Lists</b> returned are immutable snapshots and never null.
  * </ul>
  */
-public interface TangleView {
+public interface TangleView extends WalkView {
 
   /** The id of the root, the network id; it has no parents and is confirmed by milestone 0. */
   TransactionId rootId();
@@ -37,9 +37,11 @@ public interface TangleView {
   boolean contains(TransactionId id);
 
   /** The parents of a transaction, in the order of its encoding; empty for the root. */
+  @Override
   List<TransactionId> parents(TransactionId id);
 
   /** The transactions in the view that approve this one directly, in attachment order. */
+  @Override
   List<TransactionId> approvers(TransactionId id);
 
   /**
@@ -59,11 +61,13 @@ public interface TangleView {
   ConeRootIndexes coneRootIndexes(TransactionId id);
 
   /** The latest milestone that the view has confirmed; index 0 and the root before the first. */
+  @Override
   MilestoneRef latestMilestone();
 
   /**
    * The id of the milestone with this index; the root for 0; empty if the view has no milestone of
    * that index (not yet, or pruned).
    */
+  @Override
   Optional<TransactionId> milestone(int index);
 }

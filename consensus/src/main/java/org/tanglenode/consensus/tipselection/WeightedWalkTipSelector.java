@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.tanglenode.protocol.TransactionId;
@@ -35,13 +36,13 @@ public final class WeightedWalkTipSelector implements TipSelector {
   /** At most this many walks are made per parent asked for. */
   public static final int WALKS_PER_PARENT = 4;
 
-  private final TangleView view;
+  private final WalkView view;
   private final CumulativeWeights weights;
   private final double alpha;
   private final RandomGenerator random;
 
   public WeightedWalkTipSelector(
-      TangleView view, CumulativeWeights weights, double alpha, RandomGenerator random) {
+      WalkView view, CumulativeWeights weights, double alpha, RandomGenerator random) {
     if (!(alpha >= 0) || Double.isInfinite(alpha)) {
       throw new IllegalArgumentException("alpha is a finite number >= 0, got " + alpha);
     }
@@ -71,13 +72,29 @@ public final class WeightedWalkTipSelector implements TipSelector {
 
   /** One walk from {@code start} to a tip. */
   synchronized TransactionId walk(TransactionId start) {
+    return walk(start, Long.MAX_VALUE).orElseThrow();
+  }
+
+  /** The transaction walks start from now (a milestone or the root). */
+  public synchronized TransactionId start() {
+    return weights.start();
+  }
+
+  /**
+   * One walk from {@code start} to a tip, or empty if it has not reached one after {@code maxSteps}
+   * steps (each step reads the approvers of one transaction, a storage read on a node).
+   */
+  public synchronized Optional<TransactionId> walk(TransactionId start, long maxSteps) {
     TransactionId at = start;
     double[] chances = new double[TipSelection.MAX_PARENTS];
-    while (true) {
+    for (long step = 0; ; step++) {
       List<TransactionId> approvers = view.approvers(at);
       int n = approvers.size();
       if (n == 0) {
-        return at;
+        return Optional.of(at);
+      }
+      if (step == maxSteps) {
+        return Optional.empty();
       }
       if (n == 1) {
         at = approvers.get(0);

@@ -58,6 +58,44 @@ class CoordinatorTest {
   }
 
   @Test
+  void aMilestoneConfirmedLateIsFollowedAsSoonAsItIsConfirmedNotAWholeIntervalLater(
+      @TempDir Path dir) throws Exception {
+    // Each milestone reaches the node 1.3 intervals after it is issued (a slow ingest and
+    // confirmation under load), so the tick after it finds it unconfirmed. Waiting for the next
+    // tick would space milestones two intervals apart; retrying spaces them by about 1.3.
+    long interval = f.network().genesis().milestoneIntervalMs();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor();
+    try (TestNode node = TestNode.start(f.network(), dir)) {
+      List<Long> issuedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (Coordinator coordinator =
+          node.coordinatorForTest(
+              TestNetwork.committeeKeys(),
+              List::of,
+              tx -> {
+                issuedAt.add(System.nanoTime());
+                delivery.schedule(
+                    () -> node.receive(tx),
+                    interval * 13 / 10,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                return CompletableFuture.completedFuture(true);
+              },
+              scheduler)) {
+        coordinator.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.confirmer().confirmedIndex() >= 3);
+      }
+      long firstToThird = (issuedAt.get(2) - issuedAt.get(0)) / 1_000_000;
+      assertThat(firstToThird)
+          .as("ms from milestone 1 to 3 at a %d ms interval", interval)
+          .isGreaterThanOrEqualTo(2 * interval * 13 / 10)
+          .isLessThan(2 * interval * 17 / 10);
+    } finally {
+      scheduler.shutdownNow();
+      delivery.shutdownNow();
+    }
+  }
+
+  @Test
   void refusesToStartWithFewerKeysThanTheThreshold(@TempDir Path dir) {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     try (TestNode node = TestNode.start(f.network(), dir);

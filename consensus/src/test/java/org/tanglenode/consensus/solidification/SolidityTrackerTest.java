@@ -140,6 +140,46 @@ class SolidityTrackerTest {
   }
 
   @Test
+  void aBacklogThatBecomesSolidAtOnceIsSpreadOverBoundedSteps() {
+    // A chain whose first transaction arrives last, longer than the waiting bound: most of it is
+    // dropped and found again along stored approvers; the cascade comes out in steps of about
+    // maxSolid, parents first, each marked before the next step.
+    SolidityTracker tracker = tracker(SolidifierConfig.defaults().withMaxPending(500));
+    int length = 3_000;
+    for (int i = 2; i <= length; i++) {
+      TransactionId[] parents =
+          i == 2 ? new TransactionId[] {id(1)} : new TransactionId[] {id(i - 2), id(i - 1)};
+      store.stored.put(id(i), List.of(parents));
+      tracker.enqueue(id(i), List.of(parents));
+      assertThat(tracker.step(100)).isFalse();
+    }
+    assertThat(tracker.takeNewlySolid()).isEmpty();
+    assertThat(tracker.waitingCount()).isEqualTo(500);
+
+    store.stored.put(id(1), List.of(ROOT));
+    tracker.enqueue(id(1), List.of(ROOT));
+    List<TransactionId> solid = new ArrayList<>();
+    int steps = 0;
+    boolean more = true;
+    while (more) {
+      more = tracker.step(100);
+      List<TransactionId> batch = tracker.takeNewlySolid();
+      assertThat(batch).hasSizeLessThanOrEqualTo(102);
+      store.markSolid(batch);
+      solid.addAll(batch);
+      steps++;
+    }
+
+    assertThat(solid).doesNotHaveDuplicates().hasSize(length);
+    for (int i = 1; i <= length; i++) {
+      assertThat(solid.get(i - 1)).as("position %d", i).isEqualTo(id(i));
+    }
+    assertThat(steps).isGreaterThanOrEqualTo(length / 102);
+    assertThat(tracker.waitingCount()).isZero();
+    assertThat(tracker.hasWork()).isFalse();
+  }
+
+  @Test
   void aStoredButUntrackedParentIsLookedAtAgainFromStorage() {
     SolidityTracker tracker = tracker(SolidifierConfig.defaults());
     TransactionId parent = id(1);

@@ -20,6 +20,7 @@ final class MapSolidDag implements SolidDag {
   private final Map<TransactionId, List<TransactionId>> approvers = new ConcurrentHashMap<>();
   private final Set<TransactionId> solid = ConcurrentHashMap.newKeySet();
   private final Set<TransactionId> confirmed = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, TransactionId> milestones = new ConcurrentHashMap<>();
   private volatile MilestoneRef latest;
   private volatile Optional<TransactionId> pending = Optional.empty();
 
@@ -47,6 +48,7 @@ final class MapSolidDag implements SolidDag {
 
   void setLatest(MilestoneRef milestone) {
     latest = milestone;
+    milestones.put(milestone.index(), milestone.id());
   }
 
   void setPending(Optional<TransactionId> milestone) {
@@ -82,6 +84,16 @@ final class MapSolidDag implements SolidDag {
       }
     }
     return false;
+  }
+
+  @Override
+  public List<TransactionId> solidApprovers(TransactionId id) {
+    return approvers.getOrDefault(id, List.of()).stream().filter(solid::contains).toList();
+  }
+
+  @Override
+  public Optional<TransactionId> milestone(int index) {
+    return index == 0 ? Optional.of(root) : Optional.ofNullable(milestones.get(index));
   }
 
   @Override

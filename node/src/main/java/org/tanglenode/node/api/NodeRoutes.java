@@ -10,6 +10,7 @@ import org.tanglenode.gossip.SyncStatus;
 import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.TransactionValidator;
 import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.protocol.trust.TrustFile;
@@ -44,7 +45,8 @@ final class NodeRoutes {
 
   void mount(Router router) {
     router.get("/api/v1/info").handler(endpoints.quick(Access.READ, r -> info()));
-    router.get("/api/v1/tips").handler(endpoints.quick(Access.READ, this::tips));
+    // Blocking: the selection may walk the stored DAG (tips.selector: weighted).
+    router.get("/api/v1/tips").handler(endpoints.blocking(Access.READ, this::tips));
     // Public data by design: a verifier page saved to a phone (origin "null") may fetch it too.
     router
         .get("/api/v1/trust")
@@ -122,6 +124,15 @@ final class NodeRoutes {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("count", node.tips().tipCount());
     out.put("tips", node.tips().tips(limit).stream().map(TransactionId::toHex).toList());
+    // What a writer should approve: the node's own choice (tips.selector) of up to 8.
+    out.put(
+        "selected",
+        node
+            .tips()
+            .selectParents(Math.max(1, Math.min(limit, TransactionValidator.MAX_PARENTS)))
+            .stream()
+            .map(TransactionId::toHex)
+            .toList());
     return Reply.ok(out);
   }
 

@@ -70,11 +70,16 @@ final class RemoteIssuer {
     return network;
   }
 
-  /** Up to {@link #PARENTS} of the node's tips, or the network's root when it has none. */
+  /**
+   * Up to {@link #PARENTS} tips chosen by the node's tip selection ({@code selected}; the listed
+   * tips from a node that does not answer it), or the network's root when it has none.
+   */
   List<TransactionId> tips() {
     JsonNode answer = client.get("/api/v1/tips?limit=" + PARENTS);
+    JsonNode chosen =
+        answer.path("selected").isArray() ? answer.path("selected") : answer.path("tips");
     List<TransactionId> tips = new ArrayList<>();
-    answer.path("tips").forEach(t -> tips.add(TransactionId.fromHex(t.asText())));
+    chosen.forEach(t -> tips.add(TransactionId.fromHex(t.asText())));
     return tips.isEmpty() ? List.of(network().rootId()) : tips;
   }
 

@@ -207,6 +207,12 @@ public final class Settings {
               "milestones",
               "a tip unapproved this long is left to the coordinator"),
           number("tips.parents", "2", "parents", "parents of a transaction the node completes"),
+          choice(
+              "tips.selector",
+              "uniform",
+              TipsConfig.SELECTORS,
+              "how the node chooses those parents among the pool's tips: uniform random or the"
+                  + " weighted random walk"),
           // ---- api ----
           bool("api.enabled", "true", "serve the REST API, events, metrics and the dashboard"),
           text("api.bindHost", "127.0.0.1", "", "address the HTTP server binds"),

@@ -109,6 +109,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theTipSelectorIsUniformOrWeightedAndAnythingElseStopsTheLoad() {
+    assertThat(parse("").tips().selector()).isEqualTo("uniform");
+    assertThat(parse("tips:\n  selector: weighted\n").tips().weighted()).isTrue();
+    assertThatThrownBy(() -> parse("tips:\n  selector: random\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tips.selector: must be one of [uniform, weighted]");
+    assertThatThrownBy(() -> new TipsConfig(100, 15, 2, "walk"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tips.selector");
+  }
+
+  @Test
   void anImpossibleValueStopsTheStartNamingTheKey() {
     assertThatThrownBy(() -> parse("api:\n  port: 70000\n"))
         .isInstanceOf(ConfigException.class)

@@ -48,9 +48,20 @@ public final class LivenessNode implements AutoCloseable {
    * confirming at most {@code maxCone} new transactions.
    */
   public LivenessNode(Path dir, int intervalMs, int maxCone) {
+    this(dir, intervalMs, maxCone, "uniform");
+  }
+
+  /** As above, the node choosing the parents of what it completes by {@code tips.selector}. */
+  public LivenessNode(Path dir, int intervalMs, int maxCone, String selector) {
     this.nodes = new TestNodes(dir, TestNetwork.genesis(0).withMilestoneIntervalMs(intervalMs));
     this.maxCone = maxCone;
-    this.extraYaml = nodes.coordinatorYaml() + "  maxConeTransactions: " + maxCone + "\n";
+    this.extraYaml =
+        nodes.coordinatorYaml()
+            + "  maxConeTransactions: "
+            + maxCone
+            + "\ntips:\n  selector: "
+            + selector
+            + "\n";
     start();
   }
 
@@ -123,6 +134,40 @@ public final class LivenessNode implements AutoCloseable {
             });
   }
 
+  /**
+   * Has the node complete {@code count} data records ({@code POST /api/v1/transactions/data}), so
+   * their parents come from its tip selection; returns their ids.
+   */
+  public List<TransactionId> completeRecords(String tag, int count) {
+    List<TransactionId> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Http.Answer made =
+          http.post(
+              "/api/v1/transactions/data",
+              Http.json(Map.of("tag", tag, "data", tag + " " + i)),
+              TestNodes.WRITE_TOKEN);
+      assertThat(made.status()).as(made.toString()).isEqualTo(201);
+      ids.add(TransactionId.fromHex(made.json().path("id").asText()));
+    }
+    return ids;
+  }
+
+  /** The value of a counter of {@code /metrics} whose line starts with {@code prefix}. */
+  public double metric(String prefix) {
+    return http.get("/metrics")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** 200 ms, longer for a long-mode list (each poll reads every transaction's metadata). */
+  private static Duration poll(List<TransactionId> ids) {
+    return Duration.ofMillis(Math.max(200, ids.size() / 500));
+  }
+
   /** The latest milestone this node has confirmed. */
   public int confirmedMilestone() {
     return node.consensus().confirmer().confirmedIndex();
@@ -132,7 +177,7 @@ public final class LivenessNode implements AutoCloseable {
   public int awaitSolid(List<TransactionId> ids, Duration atMost) {
     await()
         .atMost(atMost)
-        .pollInterval(Duration.ofMillis(200))
+        .pollInterval(poll(ids))
         .untilAsserted(
             () ->
                 assertThat(ids.stream().filter(id -> !metadata(id).solid()).count())
@@ -150,7 +195,7 @@ public final class LivenessNode implements AutoCloseable {
       List<TransactionId> ids, int solidAt, int milestones, Duration atMost) {
     await()
         .atMost(atMost)
-        .pollInterval(Duration.ofMillis(200))
+        .pollInterval(poll(ids))
         .untilAsserted(
             () ->
                 assertThat(ids.stream().filter(id -> !metadata(id).referenced()).count())

@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tanglenode.protocol.TestNetwork;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
@@ -44,8 +47,10 @@ class LivenessTest {
   }
 
   private static void assertLive(LivenessNode node, List<TransactionId> ids) {
-    int solidAt = node.awaitSolid(ids, Duration.ofSeconds(120));
-    node.awaitConfirmedWithin(ids, solidAt, bound(ids.size()), Duration.ofSeconds(120));
+    // Long mode: a second per 400 transactions (a million take minutes on two loaded cores).
+    Duration atMost = Duration.ofSeconds(Math.max(120, ids.size() / 400));
+    int solidAt = node.awaitSolid(ids, atMost);
+    node.awaitConfirmedWithin(ids, solidAt, bound(ids.size()), atMost);
     node.assertPoolHoldsOnlyTips(ids);
   }
 
@@ -83,19 +88,35 @@ class LivenessTest {
     }
   }
 
-  @Test
-  void twoIndependentChainsInterleavedAreBothConfirmed() {
-    try (LivenessNode node = new LivenessNode(dir, INTERVAL_MS, MAX_CONE)) {
+  /**
+   * Two writers' chains interleaved while the node completes records of its own, whose parents come
+   * from {@code tips.selector}: with either selector, everything is confirmed within the bound and
+   * the pool holds only tips.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"uniform", "weighted"})
+  void twoIndependentChainsInterleavedAreBothConfirmed(String selector) throws Exception {
+    try (LivenessNode node = new LivenessNode(dir, INTERVAL_MS, MAX_CONE, selector)) {
       DataChain a = chain(node, 3, "writer-a", 2_000);
       DataChain b = chain(node, 4, "writer-b", 2_000);
 
+      CompletableFuture<List<TransactionId>> records =
+          CompletableFuture.supplyAsync(() -> node.completeRecords("own-" + selector, 200));
       node.submit(
           DataChain.interleave(
               a.arrival(DataChain.Arrival.FIRST_LAST, 0), b.arrival(DataChain.Arrival.RANDOM, 11)));
 
       List<TransactionId> ids = new ArrayList<>(a.ids());
       ids.addAll(b.ids());
+      ids.addAll(records.get(120, TimeUnit.SECONDS));
       assertLive(node, ids);
+      if (selector.equals("weighted")) {
+        assertThat(node.metric("tangle_tips_walks_total{end=\"tip\""))
+            .as("walks to tips")
+            .isPositive();
+      } else {
+        assertThat(node.metric("tangle_tips_walks_total")).as("no walks").isZero();
+      }
     }
   }
 
