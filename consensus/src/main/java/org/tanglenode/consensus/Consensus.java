@@ -23,7 +23,6 @@ import org.tanglenode.consensus.solidification.StoredSolidity;
 import org.tanglenode.consensus.trust.ConfirmedTrust;
 import org.tanglenode.consensus.trust.DeferredMilestones;
 import org.tanglenode.crypto.sign.Ed25519PrivateKey;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.genesis.Network;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.storage.TransactionStore;
@@ -131,10 +130,7 @@ public final class Consensus implements AutoCloseable {
         new Solidifier(
             solidifierConfig,
             new StoredSolidity(
-                store,
-                new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
-                network.rootId(),
-                store.restartState().solidEntryPoints().keySet()),
+                store, network.rootId(), store.restartState().solidEntryPoints().keySet()),
             requester,
             registry,
             clock);

@@ -55,6 +55,7 @@ import org.tanglenode.node.config.NodeConfig;
 import org.tanglenode.node.events.EventHub;
 import org.tanglenode.node.ingest.IngestPipeline;
 import org.tanglenode.node.ingest.IngestResult;
+import org.tanglenode.node.ingest.ListenerHandOff;
 import org.tanglenode.node.ingest.NodeGossipHost;
 import org.tanglenode.node.ingest.Source;
 import org.tanglenode.node.ingest.StoredFanout;
@@ -85,12 +86,13 @@ import org.tanglenode.storage.TransactionStore;
  * constructor or factory; this class only decides the order.
  *
  * <p>Start order (each needs the ones before it): metrics registry, storage (RocksDB, group-commit
- * writer), event hub, consensus (ledger, confirmation thread, solidifier), ingest pipeline
- * (signature workers), gossip (listener, dialer), the coordinator when configured (its scheduler,
- * then itself), proof-of-work solver, API server. {@link #close()} closes them in reverse, each in
- * its own try: the API stops accepting first, the coordinator stops issuing, gossip says goodbye to
- * peers, ingest drains its queue into storage, consensus stops its threads, storage commits and
- * closes RocksDB.
+ * writer), event hub, the listener hand-off (the thread that runs what the writer completes),
+ * consensus (ledger, confirmation thread, solidifier), ingest pipeline (signature workers), gossip
+ * (listener, dialer), the coordinator when configured (its scheduler, then itself), proof-of-work
+ * solver, API server. {@link #close()} closes them in reverse, each in its own try: the API stops
+ * accepting first, the coordinator stops issuing, gossip says goodbye to peers, ingest drains its
+ * queue into storage, consensus stops its threads, the hand-off runs what it holds, storage commits
+ * and closes RocksDB.
  *
  * <p>No static state: several nodes run in one JVM (tests, a devnet), each with its own ports (0
  * picks free ones), folders and meter registry.
@@ -182,12 +184,7 @@ public final class Node implements AutoCloseable {
     services.add("events", events, events::close);
 
     RestartState restart = store.restartState();
-    SolidDag dag =
-        new StoredSolidDag(
-            store,
-            new TransactionDecoder(network.genesis().limits().maxTransactionBytes()),
-            network.rootId(),
-            restart.solidEntryPoints().keySet());
+    SolidDag dag = new StoredSolidDag(store, network.rootId(), restart.solidEntryPoints().keySet());
     SolidTipPool pool =
         new SolidTipPool(
             dag,
@@ -237,10 +234,22 @@ public final class Node implements AutoCloseable {
             this::requestMissing,
             meters,
             clock);
-    decider.solidifier().addListener(pool);
-    if (selector instanceof PoolWalkSelector walk) {
-      decider.solidifier().addListener(walk); // after the pool: walks end on the pool's tips
-    }
+    // What the storage writer completes (stored and solid notifications, the callers' answers)
+    // runs on the hand-off's thread, in order; the writer waits when it is full (docs/node.md).
+    ListenerHandOff handOff = new ListenerHandOff(config.ingest().listenerQueue(), meters);
+    handOff.start();
+    services.add("stored listeners", handOff, handOff::close);
+    decider
+        .solidifier()
+        .addListener(
+            ids ->
+                handOff.execute(
+                    () -> {
+                      pool.solid(ids);
+                      if (selector instanceof PoolWalkSelector walk) {
+                        walk.solid(ids); // after the pool: walks end on the pool's tips
+                      }
+                    }));
     decider.confirmer().addListener(events);
     decider.confirmer().addListener(this::logConfirmed);
     decider.confirmer().addListener(c -> confirmedTransactions.addAndGet(c.ids().size()));
@@ -273,6 +282,7 @@ public final class Node implements AutoCloseable {
             new TransactionValidator(network, clock, issuerKeys),
             store,
             stored,
+            handOff,
             decider.milestoneGate()::mayIndex,
             meters);
     ingest.start();

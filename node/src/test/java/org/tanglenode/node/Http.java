@@ -79,6 +79,18 @@ public final class Http {
     return send(request);
   }
 
+  /** POSTs {@code body} as it is, declared {@code contentType}. */
+  public Answer post(String path, byte[] body, String contentType, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   public Answer delete(String path, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
     if (token != null) {

@@ -7,15 +7,19 @@ import org.tanglenode.crypto.sign.Ed25519Signature;
 
 /**
  * A decoded transaction together with the exact bytes it was received as. Only {@link
- * TransactionDecoder} makes one, after checking that the bytes are the canonical encoding, so the
- * id and the fields always agree. Structure, proof of work and signatures are checked by {@link
+ * TransactionDecoder} makes one, after checking that the bytes are the canonical encoding (or, for
+ * bytes the node stored, that they were checked before they were stored), so the id and the fields
+ * always agree. Structure, proof of work and signatures are checked by {@link
  * TransactionValidator}; holding a {@code Transaction} does not mean it is valid.
  */
 public final class Transaction {
 
   private final byte[] bytes;
   private final TransactionId id;
-  private final byte[] essenceDigest;
+  // Null until first asked for when decoded from storage (TransactionDecoder.decodeStored): reads
+  // that want the parents or the payload never pay for a BLAKE2b of the essence. Idempotent, so a
+  // race only computes it twice; volatile so the array is seen whole.
+  private volatile byte[] essenceDigest;
   private final long network;
   private final int version;
   private final List<TransactionId> parents;
@@ -69,7 +73,12 @@ public final class Transaction {
 
   /** BLAKE2b-256 of the essence's encoding: what the signatures and the proof of work cover. */
   public byte[] essenceDigest() {
-    return essenceDigest.clone();
+    byte[] digest = essenceDigest;
+    if (digest == null) {
+      digest = TransactionDecoder.essenceDigest(bytes);
+      essenceDigest = digest;
+    }
+    return digest.clone();
   }
 
   /** The network's short id this transaction claims to belong to. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.tanglenode.crypto.hash.Blake2b256;
 import org.tanglenode.crypto.sign.Ed25519PublicKey;
 import org.tanglenode.crypto.sign.Ed25519Signature;
@@ -36,6 +37,15 @@ public final class TransactionDecoder {
 
   /** {@link Valid} with the decoded transaction, or {@link Invalid} with why it is not one. */
   public ValidationResult decode(byte[] bytes) {
+    return decode(bytes, null);
+  }
+
+  /**
+   * As {@link #decode(byte[])}, for a caller that has hashed the bytes already (gossip hashes a
+   * frame for its seen filter): {@code id} must be {@link TransactionId#of} these very bytes, and
+   * is taken as the id instead of hashing them a second time.
+   */
+  public ValidationResult decode(byte[] bytes, TransactionId id) {
     if (bytes.length > maxTransactionBytes) {
       return ValidationResult.invalid(
           RejectReason.TOO_LARGE, bytes.length + " bytes, the limit is " + maxTransactionBytes);
@@ -56,11 +66,41 @@ public final class TransactionDecoder {
       return ValidationResult.invalid(
           RejectReason.NON_CANONICAL, "re-encoding the decoded transaction gives other bytes");
     }
-    return toDomain(bytes, message);
+    return toDomain(bytes, id, message);
   }
 
+  /**
+   * Decodes bytes this node checked before it stored them, under their stored {@code id}: no size,
+   * unknown-field or canonical-encoding check and no id hash, since the bytes passed {@link
+   * #decode} on the way in and are kept exactly as received. {@link Invalid} means the bytes are
+   * not what was stored (a damaged database); the caller decides what that means for it.
+   */
+  public static ValidationResult decodeStored(byte[] bytes, TransactionId id) {
+    Objects.requireNonNull(id, "id");
+    org.tanglenode.protocol.proto.Transaction message;
+    try {
+      message = org.tanglenode.protocol.proto.Transaction.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      return ValidationResult.invalid(RejectReason.UNDECODABLE, e.getMessage());
+    }
+    if (!message.hasEssence()) {
+      return ValidationResult.invalid(RejectReason.UNDECODABLE, "no essence");
+    }
+    return toDomain(bytes, id, message, false);
+  }
+
+  /** {@code id}: the bytes' id if the caller knows it, else null (hashed here). */
   private static ValidationResult toDomain(
-      byte[] bytes, org.tanglenode.protocol.proto.Transaction message) {
+      byte[] bytes, TransactionId id, org.tanglenode.protocol.proto.Transaction message) {
+    return toDomain(bytes, id, message, true);
+  }
+
+  /** {@code digestNow}: hash the essence here, else when the transaction is first asked for it. */
+  private static ValidationResult toDomain(
+      byte[] bytes,
+      TransactionId id,
+      org.tanglenode.protocol.proto.Transaction message,
+      boolean digestNow) {
     Essence essence = message.getEssence();
     List<TransactionId> parents = new ArrayList<>(essence.getParentsCount());
     for (ByteString parent : essence.getParentsList()) {
@@ -95,8 +135,8 @@ public final class TransactionDecoder {
     return new Valid(
         new Transaction(
             bytes,
-            TransactionId.of(bytes),
-            essenceDigest(bytes),
+            id != null ? id : TransactionId.of(bytes),
+            digestNow ? essenceDigest(bytes) : null,
             essence.getNetwork(),
             essence.getVersion(),
             List.copyOf(parents),
@@ -112,7 +152,7 @@ public final class TransactionDecoder {
    * The digest of the essence's bytes, read in place: in a canonical encoding the essence is field
    * 1 and comes first, a tag byte 0x0a and a varint length ahead of it.
    */
-  private static byte[] essenceDigest(byte[] bytes) {
+  static byte[] essenceDigest(byte[] bytes) {
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);
       in.readTag();

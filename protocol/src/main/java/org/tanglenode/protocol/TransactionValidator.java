@@ -57,7 +57,15 @@ public final class TransactionValidator {
 
   /** Every check but the signatures: decoding, structure, time window and proof of work. */
   public ValidationResult checkCheap(byte[] bytes) {
-    ValidationResult decoded = decoder.decode(bytes);
+    return checkCheap(bytes, null);
+  }
+
+  /**
+   * As {@link #checkCheap(byte[])} with the bytes' id known to the caller ({@link TransactionId#of}
+   * of exactly these bytes), so they are not hashed again; null: not known.
+   */
+  public ValidationResult checkCheap(byte[] bytes, TransactionId knownId) {
+    ValidationResult decoded = decoder.decode(bytes, knownId);
     if (!(decoded instanceof Valid valid)) {
       return decoded;
     }

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.tanglenode.protocol.Output;
 import org.tanglenode.protocol.OutputRef;
 import org.tanglenode.protocol.Tag;
+import org.tanglenode.protocol.Transaction;
+import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
+import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.schema.ApproverKeyCodec;
 import org.tanglenode.storage.schema.Column;
 import org.tanglenode.storage.schema.LedgerDiffKey;
@@ -174,6 +177,26 @@ public final class TransactionStore implements AutoCloseable {
   public Optional<byte[]> transactionBytes(TransactionId id) {
     byte[] value = db.get(Column.TRANSACTIONS, id.bytes());
     return value == null ? Optional.empty() : Optional.of(valueCodec.bytes(value));
+  }
+
+  /**
+   * The stored transaction {@code id}, decoded: the one typed read of a stored transaction for
+   * every caller that needs its fields. Decoded under its stored id with {@link
+   * TransactionDecoder#decodeStored} (no id hash, no canonical re-encode: the bytes passed both on
+   * the way in). Stored bytes that no longer decode raise {@link DamagedTransactionException}: the
+   * one policy for damaged data (docs/storage.md "Damaged data").
+   */
+  public Optional<Transaction> transaction(TransactionId id) {
+    return transactionBytes(id).map(bytes -> decodeStored(id, bytes));
+  }
+
+  /** Decodes bytes stored under {@code id}; see {@link #transaction}. */
+  public static Transaction decodeStored(TransactionId id, byte[] bytes) {
+    ValidationResult decoded = TransactionDecoder.decodeStored(bytes, id);
+    if (decoded instanceof ValidationResult.Valid valid) {
+      return valid.transaction();
+    }
+    throw new DamagedTransactionException(id, decoded.toString());
   }
 
   /**

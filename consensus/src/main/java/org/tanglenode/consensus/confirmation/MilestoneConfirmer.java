@@ -352,7 +352,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
       cone = ready.cone();
       walk = ready.ordered();
     } else {
-      cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
+      cone = new StoredCone(store, network.rootId(), entryPoints);
       walk = walk(milestone.parents(), cone);
     }
     if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
@@ -439,7 +439,7 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
           Draft.Code.PREVIOUS_NOT_CONFIRMED,
           "milestone " + latest + " is stored, " + confirmedIndex + " is confirmed");
     }
-    StoredCone cone = new StoredCone(store, decoder, network.rootId(), entryPoints);
+    StoredCone cone = new StoredCone(store, network.rootId(), entryPoints);
     WhiteFlagResult walk = walk(parents, cone);
     if (walk instanceof WhiteFlagResult.Incomplete incomplete) {
       return new Draft.NotReady(Draft.Code.CONE_INCOMPLETE, incomplete.missing() + " is missing");
@@ -504,15 +504,9 @@ public final class MilestoneConfirmer implements MilestoneCommitments {
   }
 
   private Transaction read(TransactionId id) {
-    byte[] bytes =
-        store
-            .transactionBytes(id)
-            .orElseThrow(() -> new IllegalStateException("milestone " + id + " is not stored"));
-    ValidationResult decoded = decoder.decode(bytes);
-    if (decoded instanceof ValidationResult.Valid valid) {
-      return valid.transaction();
-    }
-    throw new IllegalStateException("stored milestone " + id + " does not decode: " + decoded);
+    return store
+        .transaction(id)
+        .orElseThrow(() -> new IllegalStateException("milestone " + id + " is not stored"));
   }
 
   private static Payload.Milestone milestonePayload(Transaction tx) {

@@ -6,9 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.StateUpdate;
 import org.tanglenode.storage.TransactionMetadata;
 import org.tanglenode.storage.TransactionStore;
@@ -18,24 +16,20 @@ import org.tanglenode.storage.UpdateOutcome;
 public final class StoredSolidity implements SolidityStore {
 
   private final TransactionStore store;
-  private final TransactionDecoder decoder;
   private final TransactionId rootId;
   private final Set<TransactionId> solidEntryPoints;
 
   public StoredSolidity(
-      TransactionStore store,
-      TransactionDecoder decoder,
-      TransactionId rootId,
-      Set<TransactionId> solidEntryPoints) {
+      TransactionStore store, TransactionId rootId, Set<TransactionId> solidEntryPoints) {
     this.store = Objects.requireNonNull(store, "store");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.rootId = Objects.requireNonNull(rootId, "rootId");
     this.solidEntryPoints = Set.copyOf(solidEntryPoints);
   }
 
   @Override
   public Optional<List<TransactionId>> parents(TransactionId id) {
-    return store.transactionBytes(id).map(bytes -> decode(id, bytes).parents());
+    // Storage's decoded read: no id hash, no canonical re-encode, no essence digest.
+    return store.transaction(id).map(Transaction::parents);
   }
 
   @Override
@@ -60,13 +54,5 @@ public final class StoredSolidity implements SolidityStore {
     StateUpdate.Builder update = StateUpdate.builder();
     ids.forEach(update::markSolid);
     return store.update(update.build());
-  }
-
-  private Transaction decode(TransactionId id, byte[] bytes) {
-    ValidationResult result = decoder.decode(bytes);
-    if (result instanceof ValidationResult.Valid valid) {
-      return valid.transaction();
-    }
-    throw new IllegalStateException("stored transaction " + id + " does not decode: " + result);
   }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.tanglenode.consensus.solidification.StoredSolidity;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.storage.MilestoneKind;
 import org.tanglenode.storage.TransactionMetadata;
@@ -18,8 +17,8 @@ import org.tanglenode.storage.TransactionStore;
  * milestone from the node state. Every answer is a RocksDB read (block cache hits for recent
  * transactions); nothing is cached here.
  *
- * <p>Stored bytes passed validation before they were stored; a stored transaction that no longer
- * decodes is a damaged database and raises {@link IllegalStateException}.
+ * <p>Parents come from storage's decoded read: a stored transaction that no longer decodes raises
+ * {@link org.tanglenode.storage.DamagedTransactionException}.
  */
 public final class StoredSolidDag implements SolidDag {
 
@@ -29,13 +28,10 @@ public final class StoredSolidDag implements SolidDag {
   private final Set<TransactionId> solidEntryPoints;
 
   public StoredSolidDag(
-      TransactionStore store,
-      TransactionDecoder decoder,
-      TransactionId rootId,
-      Set<TransactionId> solidEntryPoints) {
+      TransactionStore store, TransactionId rootId, Set<TransactionId> solidEntryPoints) {
     this.store = Objects.requireNonNull(store, "store");
-    // Parents are read as the solidifier reads them, with its policy for damaged data.
-    this.stored = new StoredSolidity(store, decoder, rootId, solidEntryPoints);
+    // Parents are read as the solidifier reads them: storage's decoded read.
+    this.stored = new StoredSolidity(store, rootId, solidEntryPoints);
     this.rootId = Objects.requireNonNull(rootId, "rootId");
     this.solidEntryPoints = Set.copyOf(solidEntryPoints);
   }

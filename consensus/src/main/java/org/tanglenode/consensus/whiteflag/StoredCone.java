@@ -7,9 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.TransactionMetadata;
 import org.tanglenode.storage.TransactionStore;
 
@@ -18,24 +16,19 @@ import org.tanglenode.storage.TransactionStore;
  * transaction it reads once and keeps it, so the ledger can look at the same transactions without
  * reading them again. Make one per milestone and drop it afterwards; not thread safe.
  *
- * <p>Stored bytes passed validation before they were stored; a stored transaction that no longer
- * decodes is a damaged database and raises {@link IllegalStateException}.
+ * <p>Reads go through storage's decoded read, so a stored transaction that no longer decodes raises
+ * storage's {@link org.tanglenode.storage.DamagedTransactionException}.
  */
 public final class StoredCone implements ConeReader {
 
   private final TransactionStore store;
-  private final TransactionDecoder decoder;
   private final TransactionId rootId;
   private final Set<TransactionId> solidEntryPoints;
   private final Map<TransactionId, Transaction> read = new HashMap<>();
 
   public StoredCone(
-      TransactionStore store,
-      TransactionDecoder decoder,
-      TransactionId rootId,
-      Set<TransactionId> solidEntryPoints) {
+      TransactionStore store, TransactionId rootId, Set<TransactionId> solidEntryPoints) {
     this.store = Objects.requireNonNull(store, "store");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.rootId = Objects.requireNonNull(rootId, "rootId");
     this.solidEntryPoints = Set.copyOf(solidEntryPoints);
   }
@@ -59,20 +52,8 @@ public final class StoredCone implements ConeReader {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<byte[]> bytes = store.transactionBytes(id);
-    if (bytes.isEmpty()) {
-      return Optional.empty();
-    }
-    Transaction decoded = decode(id, bytes.get());
-    read.put(id, decoded);
-    return Optional.of(decoded);
-  }
-
-  private Transaction decode(TransactionId id, byte[] bytes) {
-    ValidationResult result = decoder.decode(bytes);
-    if (result instanceof ValidationResult.Valid valid) {
-      return valid.transaction();
-    }
-    throw new IllegalStateException("stored transaction " + id + " does not decode: " + result);
+    Optional<Transaction> stored = store.transaction(id);
+    stored.ifPresent(tx -> read.put(id, tx));
+    return stored;
   }
 }

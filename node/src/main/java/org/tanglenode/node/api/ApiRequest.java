@@ -6,17 +6,30 @@ import java.util.Optional;
 
 /**
  * What a handler sees of a request, copied off the event loop's objects before the handler runs on
- * a worker: path parameters, query parameters (first value of each), the body and the {@code
- * Accept} header (empty when absent), for the few routes that answer in more than one form.
+ * a worker: path parameters, query parameters (first value of each), the body, the {@code Accept}
+ * header (empty when absent), for the few routes that answer in more than one form, and the {@code
+ * Content-Type} (empty when absent), for the few that take more than one.
  */
 record ApiRequest(
-    Map<String, String> path, Map<String, List<String>> query, byte[] body, String accept) {
+    Map<String, String> path,
+    Map<String, List<String>> query,
+    byte[] body,
+    String accept,
+    String contentType) {
 
   ApiRequest {
     path = Map.copyOf(path);
     query = Map.copyOf(query);
     body = body == null ? new byte[0] : body;
     accept = accept == null ? "" : accept;
+    contentType = contentType == null ? "" : contentType;
+  }
+
+  /** Whether the body is declared {@code mediaType} (parameters such as a charset ignored). */
+  boolean bodyIs(String mediaType) {
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.trim().equalsIgnoreCase(mediaType);
   }
 
   String path(String name) {

@@ -16,7 +16,6 @@ import org.tanglenode.node.audit.ConfirmedPage;
 import org.tanglenode.node.audit.MilestoneFacts;
 import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.protocol.Tag;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 
 /**
@@ -34,11 +33,7 @@ final class AuditRoutes {
     this.config = config;
     this.endpoints = endpoints;
     this.records =
-        new AuditRecords(
-            node.store(),
-            new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes()),
-            node.trust(),
-            node.milestones()::confirmedMilestone);
+        new AuditRecords(node.store(), node.trust(), node.milestones()::confirmedMilestone);
   }
 
   void mount(Router router) {

@@ -128,7 +128,8 @@ final class Endpoints {
         ctx.pathParams(),
         query,
         body == null ? null : body.getBytes(),
-        ctx.request().getHeader("Accept"));
+        ctx.request().getHeader("Accept"),
+        ctx.request().getHeader("Content-Type"));
   }
 
   void send(RoutingContext ctx, Reply reply) {

@@ -8,10 +8,9 @@ import org.tanglenode.crypto.address.Address;
 import org.tanglenode.gossip.MilestoneIndexes;
 import org.tanglenode.gossip.SyncStatus;
 import org.tanglenode.node.config.ApiConfig;
-import org.tanglenode.protocol.TransactionDecoder;
+import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.TransactionValidator;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.trust.TrustChain;
 import org.tanglenode.protocol.trust.TrustFile;
 
@@ -22,7 +21,6 @@ final class NodeRoutes {
   private final ApiConfig config;
   private final Endpoints endpoints;
   private final Rates rates;
-  private final TransactionDecoder decoder;
   private final AtomicReference<EncodedTrust> encodedTrust = new AtomicReference<>();
 
   NodeRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
@@ -35,7 +33,6 @@ final class NodeRoutes {
             node.ingest()::storedCount,
             node.confirmedTransactions(),
             node.clock());
-    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
   /** Takes a rate sample (cheap; on an event loop). */
@@ -152,18 +149,14 @@ final class NodeRoutes {
         node.store()
             .milestone(index)
             .orElseThrow(() -> ApiException.notFound("no milestone " + wanted));
-    byte[] bytes =
+    Transaction milestone =
         node.store()
-            .transactionBytes(id)
+            .transaction(id)
             .orElseThrow(() -> new IllegalStateException("milestone " + wanted + " not stored"));
-    ValidationResult decoded = decoder.decode(bytes);
-    if (!(decoded instanceof ValidationResult.Valid valid)) {
-      throw new IllegalStateException("milestone " + wanted + " does not decode: " + decoded);
-    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("index", index);
     out.put("id", id.toHex());
-    out.put("transaction", TransactionJson.of(valid.transaction()));
+    out.put("transaction", TransactionJson.of(milestone));
     return Reply.ok(out);
   }
 

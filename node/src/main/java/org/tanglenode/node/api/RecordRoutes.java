@@ -17,7 +17,6 @@ import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.record.AnchorRecord;
 import org.tanglenode.protocol.record.DocumentHash;
 import org.tanglenode.protocol.record.Records;
@@ -46,12 +45,7 @@ final class RecordRoutes {
     this.config = config;
     this.endpoints = endpoints;
     this.entries =
-        new TrailEntries(
-            new StoredTransactions(
-                node.store(),
-                new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes()),
-                node.trust()),
-            endpoints.json());
+        new TrailEntries(new StoredTransactions(node.store(), node.trust()), endpoints.json());
   }
 
   void mount(Router router) {

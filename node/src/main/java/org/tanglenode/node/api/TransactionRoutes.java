@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.tanglenode.node.config.ApiConfig;
 import org.tanglenode.node.ingest.IngestResult;
@@ -18,9 +19,7 @@ import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.RejectReason;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.genesis.Limits;
 import org.tanglenode.storage.TagCursor;
 import org.tanglenode.storage.TagPage;
@@ -29,20 +28,23 @@ import org.tanglenode.storage.TransactionMetadata;
 /** Submitting and reading transactions: by id, metadata, children, by tag. */
 final class TransactionRoutes {
 
+  static final String OCTET_STREAM = "application/octet-stream";
+
   private final ApiServices node;
   private final ApiConfig config;
   private final Endpoints endpoints;
-  private final TransactionDecoder decoder;
 
   TransactionRoutes(ApiServices node, ApiConfig config, Endpoints endpoints) {
     this.node = node;
     this.config = config;
     this.endpoints = endpoints;
-    this.decoder = new TransactionDecoder(node.network().genesis().limits().maxTransactionBytes());
   }
 
   void mount(Router router) {
     router.post("/api/v1/transactions").handler(endpoints.async(Access.SUBMIT, this::submit));
+    router
+        .post("/api/v1/transactions/batch")
+        .handler(endpoints.async(Access.SUBMIT, this::submitBatch));
     router
         .post("/api/v1/transactions/data")
         .handler(endpoints.blocking(Access.WRITE, this::submitData));
@@ -60,8 +62,17 @@ final class TransactionRoutes {
         .handler(endpoints.blocking(Access.READ, this::byTag));
   }
 
-  /** A fully built transaction: decoded on the event loop, then into the ingest pipeline. */
+  /**
+   * A fully built transaction: its bytes as the body ({@code application/octet-stream}) or in JSON
+   * as hex or base64; decoded on the event loop, then into the ingest pipeline.
+   */
   private CompletionStage<Reply> submit(ApiRequest request) {
+    if (request.bodyIs(OCTET_STREAM)) {
+      if (request.body().length == 0) {
+        throw ApiException.badRequest("MISSING_BODY", "the body holds no transaction");
+      }
+      return node.ingest().submit(request.body(), Source.API).thenApply(this::reply);
+    }
     JsonBody body = JsonBody.parse(endpoints.json(), request.body(), Set.of("hex", "base64"));
     Optional<String> hex = body.text("hex");
     Optional<String> base64 = body.text("base64");
@@ -80,6 +91,67 @@ final class TransactionRoutes {
           "INVALID_ENCODING", (hex.isPresent() ? "hex" : "base64") + ": " + e.getMessage());
     }
     return node.ingest().submit(bytes, Source.API).thenApply(this::reply);
+  }
+
+  /**
+   * Many fully built transactions in one body (length-prefixed, {@link TransactionBatch}), each
+   * submitted as if alone; the answer, once every one is stored or refused, gives each its own
+   * result in the order sent. 200 whatever the items' fates: the caller reads them.
+   */
+  private CompletionStage<Reply> submitBatch(ApiRequest request) {
+    if (!request.bodyIs(OCTET_STREAM)) {
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "a batch is a length-prefixed application/octet-stream body (docs/api.md)");
+    }
+    List<byte[]> items = TransactionBatch.parse(request.body());
+    List<CompletableFuture<IngestResult>> results = new ArrayList<>(items.size());
+    for (byte[] item : items) {
+      results.add(node.ingest().submit(item, Source.API).toCompletableFuture());
+    }
+    int retryAfter = endpoints.retryAfterSeconds();
+    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+        .handle((ignored, error) -> batchReply(results, retryAfter));
+  }
+
+  /** One entry per item, in order; an item whose ingest failed is a 500-class INTERNAL entry. */
+  private static Reply batchReply(List<CompletableFuture<IngestResult>> results, int retryAfter) {
+    List<Map<String, Object>> out = new ArrayList<>(results.size());
+    int stored = 0;
+    int known = 0;
+    int refused = 0;
+    for (CompletableFuture<IngestResult> result : results) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      if (result.isCompletedExceptionally()) {
+        entry.put("error", "INTERNAL");
+        entry.put("message", "the node failed to store it; send it again");
+        refused++;
+      } else {
+        try {
+          Reply reply = reply(result.join(), retryAfter);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> body = (Map<String, Object>) reply.body();
+          entry.putAll(body);
+          if (reply.status() == 201) {
+            stored++;
+          } else {
+            known++;
+          }
+        } catch (ApiException e) {
+          entry.put("error", e.code());
+          entry.put("message", e.getMessage());
+          refused++;
+        }
+      }
+      out.add(entry);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("stored", stored);
+    body.put("known", known);
+    body.put("refused", refused);
+    body.put("results", out);
+    return Reply.ok(body);
   }
 
   /** A data payload the node completes: tips, its signature, proof of work. On a worker. */
@@ -155,15 +227,11 @@ final class TransactionRoutes {
 
   private Reply transaction(ApiRequest request) {
     TransactionId id = id(request.path("id"));
-    byte[] bytes =
+    Transaction tx =
         node.store()
-            .transactionBytes(id)
+            .transaction(id)
             .orElseThrow(() -> ApiException.notFound("no transaction " + id.toHex()));
-    ValidationResult decoded = decoder.decode(bytes);
-    if (!(decoded instanceof ValidationResult.Valid valid)) {
-      throw new IllegalStateException("stored transaction " + id + " does not decode: " + decoded);
-    }
-    return Reply.ok(TransactionJson.of(valid.transaction()));
+    return Reply.ok(TransactionJson.of(tx));
   }
 
   private Reply metadata(ApiRequest request) {
@@ -188,9 +256,9 @@ final class TransactionRoutes {
       return out;
     }
     List<String> missing = new ArrayList<>();
-    Optional<byte[]> bytes = node.store().transactionBytes(id);
-    if (bytes.isPresent() && decoder.decode(bytes.get()) instanceof ValidationResult.Valid valid) {
-      for (TransactionId parent : valid.transaction().parents()) {
+    Optional<Transaction> stored = node.store().transaction(id);
+    if (stored.isPresent()) {
+      for (TransactionId parent : stored.get().parents()) {
         if (!parent.equals(node.network().rootId()) && !node.store().contains(parent)) {
           missing.add(parent.toHex());
         }

@@ -14,7 +14,6 @@ import org.tanglenode.node.audit.AuditQueryException.Reason;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Tag;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
 import org.tanglenode.protocol.record.Record;
 import org.tanglenode.protocol.record.Records;
@@ -46,12 +45,9 @@ public final class AuditRecords {
    * @param confirmedIndex the index of the last milestone this node confirmed
    */
   public AuditRecords(
-      TransactionStore store,
-      TransactionDecoder decoder,
-      Supplier<? extends TrustRoot> trust,
-      IntSupplier confirmedIndex) {
+      TransactionStore store, Supplier<? extends TrustRoot> trust, IntSupplier confirmedIndex) {
     this.store = Objects.requireNonNull(store, "store");
-    this.stored = new StoredTransactions(store, decoder, trust);
+    this.stored = new StoredTransactions(store, trust);
     this.confirmedIndex = Objects.requireNonNull(confirmedIndex, "confirmedIndex");
   }
 

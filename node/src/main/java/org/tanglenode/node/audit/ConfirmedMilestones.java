@@ -5,8 +5,6 @@ import java.util.function.IntSupplier;
 import org.tanglenode.node.audit.ProofUnavailableException.Reason;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.storage.TransactionStore;
 
 /** Reads confirmed milestones by index from storage, decoded. */
@@ -14,7 +12,6 @@ final class ConfirmedMilestones {
 
   private final TransactionStore store;
   private final IntSupplier confirmedIndex;
-  private final TransactionDecoder decoder = new TransactionDecoder(Integer.MAX_VALUE);
 
   ConfirmedMilestones(TransactionStore store, IntSupplier confirmedIndex) {
     this.store = Objects.requireNonNull(store, "store");
@@ -32,20 +29,19 @@ final class ConfirmedMilestones {
               + confirmedIndex.getAsInt()
               + ")");
     }
-    byte[] bytes =
+    Transaction milestone =
         store
             .milestone(index)
-            .flatMap(store::transactionBytes)
+            .flatMap(store::transaction)
             .orElseThrow(
                 () ->
                     new ProofUnavailableException(
                         Reason.HISTORY_UNAVAILABLE,
                         "milestone " + index + " is not stored on this node"));
-    if (decoder.decode(bytes) instanceof ValidationResult.Valid valid
-        && valid.transaction().payload() instanceof Payload.Milestone) {
-      return valid.transaction();
+    if (milestone.payload() instanceof Payload.Milestone) {
+      return milestone;
     }
-    throw new IllegalStateException("stored milestone " + index + " does not decode");
+    throw new IllegalStateException("stored milestone " + index + " carries no milestone");
   }
 
   /** The history size as of milestone {@code index}; 0 before the first. */

@@ -4,9 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tanglenode.protocol.Transaction;
-import org.tanglenode.protocol.TransactionDecoder;
 import org.tanglenode.protocol.TransactionId;
-import org.tanglenode.protocol.ValidationResult;
 import org.tanglenode.protocol.trust.TrustRoot;
 import org.tanglenode.storage.TransactionMetadata;
 import org.tanglenode.storage.TransactionStore;
@@ -14,32 +12,24 @@ import org.tanglenode.storage.TransactionStore;
 /**
  * Stored transactions as the audit views read them: decoded, with their metadata, and the
  * organisation that held the issuer's key when they were confirmed. A transaction the store lists
- * but cannot give back is a broken store, so these reads throw {@link IllegalStateException}.
+ * but cannot give back is a broken store, so these reads throw {@link IllegalStateException}
+ * (absent) or storage's {@link org.tanglenode.storage.DamagedTransactionException} (damaged).
  */
 public final class StoredTransactions {
 
   private final TransactionStore store;
-  private final TransactionDecoder decoder;
   private final Supplier<? extends TrustRoot> trust;
 
-  public StoredTransactions(
-      TransactionStore store, TransactionDecoder decoder, Supplier<? extends TrustRoot> trust) {
+  public StoredTransactions(TransactionStore store, Supplier<? extends TrustRoot> trust) {
     this.store = Objects.requireNonNull(store, "store");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.trust = Objects.requireNonNull(trust, "trust");
   }
 
   /** The stored transaction {@code id}, decoded. */
   public Transaction transaction(TransactionId id) {
-    byte[] bytes =
-        store
-            .transactionBytes(id)
-            .orElseThrow(() -> new IllegalStateException(id + " is not stored"));
-    ValidationResult decoded = decoder.decode(bytes);
-    if (!(decoded instanceof ValidationResult.Valid valid)) {
-      throw new IllegalStateException("stored transaction " + id + " does not decode: " + decoded);
-    }
-    return valid.transaction();
+    return store
+        .transaction(id)
+        .orElseThrow(() -> new IllegalStateException(id + " is not stored"));
   }
 
   /** The metadata of the stored transaction {@code id}. */

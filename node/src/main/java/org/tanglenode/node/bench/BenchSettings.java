@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param warmup transactions sent the same way before it, and confirmed, for the JIT
  * @param sizeBytes encoded size of each
  * @param parents how parents are chosen and the order of sending
- * @param via "rest" or "gossip" (ingest); the others send over REST
+ * @param via "rest" (JSON bodies with base64), "rest-binary" (application/octet-stream bodies) or
+ *     "gossip" (ingest); the others send over REST with JSON
  * @param connections concurrent REST senders in closed loop
  * @param rate offered transactions per second (open loop); 0 for closed loop
  * @param gossipWindow transactions the load peer keeps ahead of what the node stored
@@ -54,8 +55,8 @@ public record BenchSettings(
     if (sizeBytes < 150 || sizeBytes > 32_768) {
       throw new IllegalArgumentException("--size must be 150..32768 bytes, was " + sizeBytes);
     }
-    if (!via.equals("rest") && !via.equals("gossip")) {
-      throw new IllegalArgumentException("--via must be rest or gossip, was " + via);
+    if (!via.equals("rest") && !via.equals("rest-binary") && !via.equals("gossip")) {
+      throw new IllegalArgumentException("--via must be rest, rest-binary or gossip, was " + via);
     }
     if (connections < 1 || gossipWindow < 1 || rate < 0) {
       throw new IllegalArgumentException("--connections and --window must be >= 1, --rate >= 0");

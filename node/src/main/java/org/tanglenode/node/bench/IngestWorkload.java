@@ -41,7 +41,8 @@ final class IngestWorkload {
                 settings.nodeJvmFlags(),
                 Duration.ofSeconds(60));
         GossipLoad peer = new GossipLoad(files.network(), all)) {
-      NodeClient client = new NodeClient(node.api(), http, json);
+      NodeClient plain = new NodeClient(node.api(), http, json);
+      NodeClient client = settings.via().equals("rest-binary") ? plain.withBinarySubmit() : plain;
       if (settings.via().equals("gossip")) {
         peer.connect(node.gossipAddress(), Duration.ofSeconds(30));
       }
@@ -114,7 +115,7 @@ final class IngestWorkload {
               : RestLoad.closedLoop(List.of(client), txs, submitted, settings.connections());
       send =
           new BenchResult.Send(
-              "rest",
+              settings.via(),
               txs.size(),
               outcome.accepted(),
               outcome.refused(),

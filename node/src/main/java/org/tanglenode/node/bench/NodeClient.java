@@ -22,11 +22,25 @@ final class NodeClient {
   private final URI api;
   private final HttpClient http;
   private final ObjectMapper json;
+  private final boolean binary;
 
   NodeClient(URI api, HttpClient http, ObjectMapper json) {
+    this(api, http, json, false);
+  }
+
+  private NodeClient(URI api, HttpClient http, ObjectMapper json, boolean binary) {
     this.api = api;
     this.http = http;
     this.json = json;
+    this.binary = binary;
+  }
+
+  /**
+   * This client, submitting each transaction as an {@code application/octet-stream} body (the
+   * binary submit, docs/api.md) instead of JSON with base64.
+   */
+  NodeClient withBinarySubmit() {
+    return new NodeClient(api, http, json, true);
   }
 
   URI api() {
@@ -39,7 +53,7 @@ final class NodeClient {
    */
   NodeClient withOwnConnections() {
     return new NodeClient(
-        api, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), json);
+        api, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), json, binary);
   }
 
   Info info() {
@@ -76,13 +90,19 @@ final class NodeClient {
 
   /** {@code POST /api/v1/transactions} of a finished transaction; completes with the status. */
   CompletableFuture<Integer> submit(byte[] bytes) {
-    String body = "{\"base64\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}";
-    HttpRequest request =
-        HttpRequest.newBuilder(api.resolve("/api/v1/transactions"))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(api.resolve("/api/v1/transactions")).timeout(Duration.ofSeconds(60));
+    if (binary) {
+      builder
+          .header("Content-Type", "application/octet-stream")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    } else {
+      String body = "{\"base64\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}";
+      builder
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    HttpRequest request = builder.build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .thenApply(HttpResponse::statusCode);
   }

@@ -230,7 +230,9 @@ final class BenchCommand implements Runnable {
     @Option(
         names = "--via",
         defaultValue = "rest",
-        description = "rest or gossip (default: ${DEFAULT-VALUE}).")
+        description =
+            "rest (JSON, base64 bodies), rest-binary (application/octet-stream bodies) or gossip"
+                + " (default: ${DEFAULT-VALUE}).")
     String via;
 
     @Option(

@@ -195,6 +195,12 @@ public final class Settings {
               "4096",
               "keys",
               "signers' decoded public keys kept for the signature check; 0: off"),
+          number(
+              "ingest.listenerQueue",
+              "10000",
+              "notifications",
+              "stored and solid notifications waiting for the listener thread; when full the"
+                  + " storage writer waits"),
           // ---- tips ----
           number(
               "tips.maxTracked",

@@ -22,9 +22,11 @@ import org.tanglenode.storage.ConflictState;
 /**
  * Fans events out to subscribers (the API's server-sent event streams), each with a bounded buffer:
  * a subscriber whose buffer is full is dropped and counted, never waited for. Publishing happens on
- * the storage writer's thread, so it only serialises once and offers to queues.
+ * the thread that runs the stored listeners and on the confirmation thread, so it only offers to
+ * queues: an event's JSON is built when a stream first writes it ({@link NodeEvent#lazy}), never
+ * for events no subscriber takes.
  *
- * <p>It publishes {@code transaction} events (on the storage writer's thread) and, for each
+ * <p>It publishes {@code transaction} events (on the stored listeners' thread) and, for each
  * confirmed milestone, one {@code milestone} event and one {@code confirmation} event per
  * transaction it confirmed (on consensus' confirmation thread). Confirmations carry no tag, so a
  * stream filtered by tag does not get them.
@@ -98,6 +100,10 @@ public final class EventHub implements StoredListener, ConfirmationListener, Aut
     if (subscriptions.isEmpty()) {
       return;
     }
+    publish(NodeEvent.lazy("transaction", () -> write(transactionData(tx)), tx.tag()));
+  }
+
+  private static Map<String, Object> transactionData(Transaction tx) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", tx.id().toHex());
     data.put("parents", tx.parents().stream().map(TransactionId::toHex).toList());
@@ -106,11 +112,7 @@ public final class EventHub implements StoredListener, ConfirmationListener, Aut
     data.put("timestamp", tx.timestampMs());
     data.put("issuer", tx.issuer().toHex());
     data.put("size", tx.size());
-    try {
-      publish(new NodeEvent("transaction", json.writeValueAsString(data), tx.tag()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise an event", e);
-    }
+    return data;
   }
 
   @Override
@@ -118,6 +120,24 @@ public final class EventHub implements StoredListener, ConfirmationListener, Aut
     if (subscriptions.isEmpty()) {
       return;
     }
+    publish(NodeEvent.lazy("milestone", () -> write(milestoneData(confirmed)), Optional.empty()));
+    for (TransactionId id : confirmed.ids()) {
+      ConflictState conflict = confirmed.conflicts().getOrDefault(id, ConflictState.NONE);
+      publish(
+          NodeEvent.lazy(
+              "confirmation",
+              () -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("id", id.toHex());
+                data.put("milestone", confirmed.index());
+                data.put("conflict", conflict.name());
+                return write(data);
+              },
+              Optional.empty()));
+    }
+  }
+
+  private static Map<String, Object> milestoneData(ConfirmationOutcome.Confirmed confirmed) {
     Map<String, Object> milestone = new LinkedHashMap<>();
     milestone.put("index", confirmed.index());
     milestone.put("id", confirmed.milestone().toHex());
@@ -125,15 +145,7 @@ public final class EventHub implements StoredListener, ConfirmationListener, Aut
     milestone.put("conflicting", confirmed.conflicts().size());
     milestone.put("historySize", confirmed.history().size());
     milestone.put("historyRoot", HexFormat.of().formatHex(confirmed.history().root()));
-    publish(new NodeEvent("milestone", write(milestone), Optional.empty()));
-    for (TransactionId id : confirmed.ids()) {
-      ConflictState conflict = confirmed.conflicts().getOrDefault(id, ConflictState.NONE);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("id", id.toHex());
-      data.put("milestone", confirmed.index());
-      data.put("conflict", conflict.name());
-      publish(new NodeEvent("confirmation", write(data), Optional.empty()));
-    }
+    return milestone;
   }
 
   private String write(Map<String, Object> data) {

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,9 @@ import org.tanglenode.storage.UpdateOutcome;
  * the seen-before filter on the caller's thread (a Netty event loop: nothing here blocks), then the
  * bounded queue to the signature workers, the storage look-up and signature check on a worker, the
  * group-commit write (a worker waits while storage's queue is full, so a full storage fills this
- * queue and callers get QUEUE_FULL), and last the {@link StoredListener}.
+ * queue and callers get QUEUE_FULL), and last the {@link StoredListener} and the caller's answer,
+ * run by the {@code listeners} executor (the node's {@link ListenerHandOff}, so that they are off
+ * the storage writer's thread, in the order the writer stored the transactions).
  *
  * <p>Gossip and the API feed the same pipeline through {@link #submit}.
  *
@@ -59,6 +62,7 @@ public final class IngestPipeline implements AutoCloseable {
   private final TransactionValidator validator;
   private final TransactionStore store;
   private final StoredListener listener;
+  private final Executor listeners;
   private final MilestoneGate milestones;
   private final MeterRegistry meters;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -71,7 +75,9 @@ public final class IngestPipeline implements AutoCloseable {
   private Counter rejected;
   private ThreadPoolExecutor workers;
 
-  /** Assigns only; {@link #start()} starts the signature workers. */
+  /**
+   * As below, with the listener and the answers run on the storage writer's thread (no hand-off).
+   */
   public IngestPipeline(
       IngestConfig config,
       TransactionValidator validator,
@@ -79,10 +85,27 @@ public final class IngestPipeline implements AutoCloseable {
       StoredListener listener,
       MilestoneGate milestones,
       MeterRegistry meters) {
+    this(config, validator, store, listener, Runnable::run, milestones, meters);
+  }
+
+  /**
+   * Assigns only; {@link #start()} starts the signature workers. {@code listeners} runs each stored
+   * transaction's listener call and answer, in the order given; it may block the writer for
+   * back-pressure but must run the tasks in order.
+   */
+  public IngestPipeline(
+      IngestConfig config,
+      TransactionValidator validator,
+      TransactionStore store,
+      StoredListener listener,
+      Executor listeners,
+      MilestoneGate milestones,
+      MeterRegistry meters) {
     this.config = config;
     this.validator = validator;
     this.store = store;
     this.listener = listener;
+    this.listeners = listeners;
     this.milestones = milestones;
     this.meters = meters;
     this.recent = new RecentIds(config.recentIds());
@@ -149,11 +172,20 @@ public final class IngestPipeline implements AutoCloseable {
    * completes on a worker or the storage writer's thread, or at once for cheap refusals.
    */
   public CompletionStage<IngestResult> submit(byte[] bytes, Source source) {
+    return submit(bytes, null, source);
+  }
+
+  /**
+   * As {@link #submit(byte[], Source)} for a caller that hashed the bytes already: {@code knownId}
+   * is {@link TransactionId#of} exactly these bytes (gossip hashes every frame for its seen
+   * filter), so the id is hashed once per transaction, not twice; null when not known.
+   */
+  public CompletionStage<IngestResult> submit(byte[] bytes, TransactionId knownId, Source source) {
     if (state.get() != State.RUNNING) {
       return CompletableFuture.completedFuture(new IngestResult.Unavailable());
     }
     received.get(source).increment();
-    ValidationResult cheap = validator.checkCheap(bytes);
+    ValidationResult cheap = validator.checkCheap(bytes, knownId);
     if (cheap instanceof ValidationResult.Invalid invalid) {
       return CompletableFuture.completedFuture(invalid(invalid.reason(), invalid.detail()));
     }
@@ -203,7 +235,8 @@ public final class IngestPipeline implements AutoCloseable {
                   recent.remove(id);
                   done.completeExceptionally(error);
                 } else {
-                  finish(tx, outcome, done);
+                  // On the writer's thread: hand the listeners and the answer over.
+                  listeners.execute(() -> finish(tx, outcome, done));
                 }
               });
     } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ public final class NodeGossipHost implements GossipHost {
   @Override
   public CompletionStage<OfferResult> offer(TransactionId id, byte[] bytes, Ed25519PublicKey from) {
     return ingest
-        .submit(bytes, Source.GOSSIP)
+        .submit(bytes, id, Source.GOSSIP)
         .thenApply(
             result ->
                 switch (result.code()) {

@@ -252,6 +252,93 @@ class ApiTest {
     throw new AssertionError("not found");
   }
 
+  // ---- binary submit, one and a batch ---------------------------------------------------------
+
+  private Answer submitBinary(byte[] body) {
+    return http.post("/api/v1/transactions", body, "application/octet-stream", WRITE_TOKEN);
+  }
+
+  private Answer submitBatch(byte[] body) {
+    return http.post("/api/v1/transactions/batch", body, "application/octet-stream", WRITE_TOKEN);
+  }
+
+  @Test
+  void aBinaryBodyIsOneTransactionAnsweredAsTheJsonForm() {
+    Transaction tx = transactions.data(100);
+
+    Answer stored = submitBinary(tx.bytes());
+    Answer again = submitBinary(tx.bytes());
+
+    assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+    assertThat(stored.json().path("id").asText()).isEqualTo(tx.id().toHex());
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().path("status").asText()).isEqualTo("known");
+    JsonNode read = http.get("/api/v1/transactions/" + tx.id().toHex()).json();
+    assertThat(read.path("bytes").asText()).isEqualTo(HexFormat.of().formatHex(tx.bytes()));
+  }
+
+  @Test
+  void badBinaryBodiesAreTypedErrors() {
+    assertError(submitBinary(new byte[0]), 400, "MISSING_BODY");
+    assertError(submitBinary(new byte[] {1, 2, 3, 4, 5}), 400, "UNDECODABLE");
+    assertError(submitBinary(new byte[40_000]), 413, "BODY_TOO_LARGE");
+    assertError(
+        http.post(
+            "/api/v1/transactions",
+            transactions.data(10).bytes(),
+            "application/octet-stream",
+            null),
+        401,
+        "UNAUTHORIZED");
+  }
+
+  @Test
+  void aBatchGivesEachTransactionItsOwnResultInOrderAndLosesNone() {
+    Transaction first = transactions.data(100);
+    Transaction second = transactions.data(100);
+    Transaction third = transactions.data(100);
+    List<byte[]> items =
+        List.of(first.bytes(), new byte[] {1, 2, 3}, second.bytes(), first.bytes(), third.bytes());
+
+    Answer answer = submitBatch(TransactionBatch.frame(items));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode results = answer.json().path("results");
+    assertThat(results.size()).isEqualTo(5);
+    assertThat(results.get(0).path("status").asText()).isEqualTo("stored");
+    assertThat(results.get(0).path("id").asText()).isEqualTo(first.id().toHex());
+    assertThat(results.get(1).path("error").asText()).isEqualTo("UNDECODABLE");
+    assertThat(results.get(1).path("message").asText()).isNotBlank();
+    assertThat(results.get(2).path("status").asText()).isEqualTo("stored");
+    assertThat(results.get(3).path("status").asText()).isEqualTo("known"); // first, again
+    assertThat(results.get(4).path("id").asText()).isEqualTo(third.id().toHex());
+    assertThat(answer.json().path("stored").asInt()).isEqualTo(3);
+    assertThat(answer.json().path("known").asInt()).isEqualTo(1);
+    assertThat(answer.json().path("refused").asInt()).isEqualTo(1);
+    for (Transaction tx : List.of(first, second, third)) {
+      assertThat(http.get("/api/v1/transactions/" + tx.id().toHex()).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aMalformedBatchIsRefusedWholeAndSubmitsNothing() {
+    Transaction tx = transactions.data(50);
+    byte[] framed = TransactionBatch.frame(List.of(tx.bytes(), transactions.data(50).bytes()));
+    byte[] cut = java.util.Arrays.copyOf(framed, framed.length - 1);
+
+    assertError(submitBatch(cut), 400, "INVALID_BATCH");
+    assertError(submitBatch(new byte[0]), 400, "INVALID_BATCH");
+    assertError(submitBatch(new byte[] {0, 0, 0, 0}), 400, "INVALID_BATCH");
+    List<byte[]> tooMany = new ArrayList<>();
+    for (int i = 0; i <= TransactionBatch.MAX_ITEMS; i++) {
+      tooMany.add(new byte[] {1});
+    }
+    assertError(submitBatch(TransactionBatch.frame(tooMany)), 400, "INVALID_BATCH");
+    assertError(
+        http.post("/api/v1/transactions/batch", "{}", WRITE_TOKEN), 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertThat(http.get("/api/v1/transactions/" + tx.id().toHex()).status()).isEqualTo(404);
+  }
+
   // ---- reads ----------------------------------------------------------------------------------
 
   @Test

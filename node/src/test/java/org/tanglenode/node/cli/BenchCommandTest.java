@@ -94,6 +94,15 @@ class BenchCommandTest {
   }
 
   @Test
+  void ingestOverRestWithBinaryBodiesConfirmsEverythingItStored() throws Exception {
+    JsonNode result = run(common("ingest", "--via", "rest-binary", "--parents", "chained"));
+    assertSaneRun(result, "ingest");
+    assertThat(result.path("send").path("via").asText()).isEqualTo("rest-binary");
+    assertThat(result.path("send").path("accepted").asLong()).isEqualTo(COUNT);
+    assertSaneNode(result.path("nodes").get(0), COUNT);
+  }
+
+  @Test
   void ingestOverGossipOutOfOrderConfirmsEverythingItStored() throws Exception {
     JsonNode result = run(common("ingest", "--via", "gossip", "--parents", "out-of-order"));
     assertSaneRun(result, "ingest");

@@ -61,7 +61,7 @@ class IngestPipelineTest {
   private IngestPipeline pipeline(
       Storage storage, int queue, StoredListener listener, MilestoneGate gate) {
     return new IngestPipeline(
-        new IngestConfig(queue, 1, 1000, 16, 64),
+        new IngestConfig(queue, 1, 1000, 16, 64, 1000),
         new TransactionValidator(network, Clock.systemUTC()),
         storage.transactions(),
         listener,
@@ -143,6 +143,48 @@ class IngestPipelineTest {
   private static IngestResult result(java.util.concurrent.CompletionStage<IngestResult> stage)
       throws Exception {
     return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void throughAHandOffListenersRunOffTheWriterInStoreOrderBeforeTheAnswer() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    try (Storage storage = storage(100);
+        ListenerHandOff handOff = new ListenerHandOff(4, meters);
+        IngestPipeline ingest =
+            new IngestPipeline(
+                new IngestConfig(100, 1, 1000, 16, 64, 4),
+                new TransactionValidator(network, Clock.systemUTC()),
+                storage.transactions(),
+                tx -> events.add(Thread.currentThread().getName() + " " + tx.id()),
+                handOff,
+                milestone -> true,
+                meters)) {
+      handOff.start();
+      ingest.start();
+      List<Transaction> sent = new ArrayList<>();
+      List<CompletableFuture<IngestResult>> answers = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        Transaction tx = transactions.data(100);
+        sent.add(tx);
+        CompletableFuture<IngestResult> answer =
+            ingest
+                .submit(tx.bytes(), tx.id(), Source.GOSSIP)
+                .toCompletableFuture()
+                .whenComplete((r, e) -> events.add("answer " + tx.id()));
+        answers.add(answer);
+        result(answer); // one at a time, so the store order is the send order
+      }
+
+      for (CompletableFuture<IngestResult> answer : answers) {
+        assertThat(answer.get().code()).isEqualTo(IngestResult.Code.STORED);
+      }
+      List<String> expected = new ArrayList<>();
+      for (Transaction tx : sent) {
+        expected.add("stored-listeners " + tx.id());
+        expected.add("answer " + tx.id());
+      }
+      assertThat(events).containsExactlyElementsOf(expected);
+    }
   }
 
   @Test
