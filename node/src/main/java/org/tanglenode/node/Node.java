@@ -216,6 +216,7 @@ public final class Node implements AutoCloseable {
       selector = walk;
     }
     LOG.info("tip selection: {}", config.tips().selector());
+    PoolWalkSelector walkSelector = selector instanceof PoolWalkSelector w ? w : null;
     TipSource tips = new PoolTips(pool, selector);
     MilestoneView milestones = new StoreMilestones(store);
     Gauge.builder(
@@ -246,8 +247,8 @@ public final class Node implements AutoCloseable {
                 handOff.execute(
                     () -> {
                       pool.solid(ids);
-                      if (selector instanceof PoolWalkSelector walk) {
-                        walk.solid(ids); // after the pool: walks end on the pool's tips
+                      if (walkSelector != null) {
+                        walkSelector.solid(ids); // after the pool: walks end on the pool's tips
                       }
                     }));
     decider.confirmer().addListener(events);

@@ -13,7 +13,7 @@ public final class DamagedTransactionException extends StorageException {
   private final transient TransactionId id;
 
   public DamagedTransactionException(TransactionId id, String why) {
-    super("stored transaction " + id + " does not decode: " + why, null, false);
+    super("stored transaction " + id + " does not decode: " + why);
     this.id = id;
   }
 

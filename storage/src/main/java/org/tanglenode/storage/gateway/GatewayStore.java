@@ -130,7 +130,7 @@ public final class GatewayStore implements AutoCloseable {
       nextSequence = lastKey(GatewayColumn.READINGS).map(k -> k + 1).orElse(0L);
     } catch (IOException e) {
       releaseNatives();
-      throw new GatewayStoreException("cannot use the folder " + directory + ": " + e, e, true);
+      throw new GatewayStoreException("cannot use the folder " + directory + ": " + e, e);
     } catch (RocksDBException e) {
       releaseNatives();
       throw translate("open " + directory, e);
@@ -390,13 +390,7 @@ public final class GatewayStore implements AutoCloseable {
   }
 
   private static GatewayStoreException translate(String what, RocksDBException e) {
-    boolean retryable =
-        e.getStatus() != null
-            && switch (e.getStatus().getCode()) {
-              case Busy, TimedOut, TryAgain, Incomplete, IOError -> true;
-              default -> false;
-            };
-    return new GatewayStoreException("cannot " + what + ": " + e.getMessage(), e, retryable);
+    return new GatewayStoreException("cannot " + what + ": " + e.getMessage(), e);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -11,7 +11,7 @@ public final class GatewayStoreException extends StorageException {
     super(message);
   }
 
-  public GatewayStoreException(String message, Throwable cause, boolean retryable) {
-    super(message, cause, retryable);
+  public GatewayStoreException(String message, Throwable cause) {
+    super(message, cause);
   }
 }
