@@ -51,6 +51,7 @@ class CrashTest {
     Set<TransactionId> durable = new HashSet<>();
     Set<TransactionId> solid = new HashSet<>();
     int killedBeforeReady = 0;
+    int killedWhileWriting = 0;
     for (int round = 0; round < ROUNDS; round++) {
       Process writer =
           JavaProcess.start(
@@ -74,6 +75,9 @@ class CrashTest {
       if (!reports.ready) {
         killedBeforeReady++;
       }
+      if (!reports.durable.isEmpty()) {
+        killedWhileWriting++;
+      }
       durable.addAll(reports.durable);
       solid.addAll(reports.solid);
 
@@ -81,7 +85,11 @@ class CrashTest {
         verify(storage, durable, solid, round);
       }
     }
-    assertThat(durable).as("the writer reported writes").hasSizeGreaterThan(ROUNDS * 10);
+    // The kills must land on a writer that is writing, or the test shows nothing; how much it
+    // writes before a kill depends on the machine's load, so count rounds, not writes.
+    assertThat(killedWhileWriting)
+        .as("rounds whose writer had reported durable writes when killed")
+        .isGreaterThanOrEqualTo(ROUNDS / 3);
     System.out.printf(
         "crash test: %d kills (%d before the database was open), %d durable writes and %d solid"
             + " marks reported, all present%n",
