@@ -147,11 +147,25 @@ class ReadingReceiptVerifierTest {
             Optional.of(
                 new DeviceSignature(
                     signed.signature().orElseThrow().key(), new Ed25519Signature(sig))));
+    byte[] notAPoint = new byte[32];
+    java.util.Arrays.fill(notAPoint, (byte) 0xff);
+    SensorReading garbageKey =
+        new SensorReading(
+            signed.deviceId(),
+            signed.timeMs(),
+            signed.value(),
+            signed.unit(),
+            Optional.of(
+                new DeviceSignature(
+                    new org.tanglenode.crypto.sign.Ed25519PublicKey(notAPoint),
+                    signed.signature().orElseThrow().signature())));
     Anchored anchored =
-        SensorFixture.anchor(ReadingBatch.of(SensorFixture.GATEWAY, List.of(forged, signed)));
+        SensorFixture.anchor(
+            ReadingBatch.of(SensorFixture.GATEWAY, List.of(forged, signed, garbageKey)));
 
     assertRefused(anchored.receipt(0, 0), Reason.DEVICE_SIGNATURE_INVALID);
     assertThat(verify(anchored.receipt(0, 1)).isVerified()).isTrue();
+    assertRefused(anchored.receipt(0, 2), Reason.DEVICE_SIGNATURE_INVALID);
   }
 
   @Test
