@@ -22,6 +22,9 @@ import org.tanglenode.protocol.record.Records;
 import org.tanglenode.protocol.record.SensorBatchRecord;
 import org.tanglenode.protocol.sensor.ReadingReceiptVerdict.Reason;
 import org.tanglenode.protocol.sensor.SensorFixture.Anchored;
+import org.tanglenode.protocol.trust.LinkVerdict;
+import org.tanglenode.protocol.trust.TrustChain;
+import org.tanglenode.protocol.trust.TrustUpdates;
 
 class ReadingReceiptVerifierTest {
 
@@ -98,6 +101,38 @@ class ReadingReceiptVerifierTest {
   }
 
   @Test
+  void aDeviceKeyRegisteredByATrustUpdateIsNamedFromItsEffectiveMilestoneOn() {
+    List<SensorReading> readings = new ArrayList<>(SensorFixture.readings(2, T0));
+    readings.set(0, readings.get(0).signedBy(SensorFixture.unknownDevice()));
+    ReadingReceipt receipt =
+        SensorFixture.anchor(ReadingBatch.of(SensorFixture.GATEWAY, readings)).receipt(0, 0);
+    TrustChain genesis = TrustChain.ofGenesisFile(SensorFixture.genesisFile());
+    TrustChain fromMilestone1 = linked(genesis, 1);
+    TrustChain fromMilestone2 = linked(genesis, 2);
+
+    var named =
+        (ReadingReceiptVerdict.Verified) new ReadingReceiptVerifier(fromMilestone1).verify(receipt);
+    var notYet =
+        (ReadingReceiptVerdict.Verified) new ReadingReceiptVerifier(fromMilestone2).verify(receipt);
+
+    assertThat(named.device().status()).isEqualTo(DeviceIdentity.Status.REGISTERED);
+    assertThat(named.device().organisation()).contains("Field Team North");
+    assertThat(notYet.device().status()).isEqualTo(DeviceIdentity.Status.UNKNOWN_DEVICE);
+  }
+
+  private static TrustChain linked(TrustChain genesis, int effective) {
+    LinkVerdict verdict =
+        genesis.append(
+            TrustUpdates.on(SensorFixture.network())
+                .sequence(1)
+                .effective(effective)
+                .issuer(SensorFixture.unknownDevice(), "Field Team North")
+                .signedBy(SensorFixture.committee()));
+    assertThat(verdict).isInstanceOf(LinkVerdict.Linked.class);
+    return ((LinkVerdict.Linked) verdict).chain();
+  }
+
+  @Test
   void aBadDeviceSignatureTheGatewayAnchoredIsRefused() {
     SensorReading signed =
         SensorFixture.readings(1, T0).get(0).signedBy(SensorFixture.registeredDevice());
@@ -112,11 +147,25 @@ class ReadingReceiptVerifierTest {
             Optional.of(
                 new DeviceSignature(
                     signed.signature().orElseThrow().key(), new Ed25519Signature(sig))));
+    byte[] notAPoint = new byte[32];
+    java.util.Arrays.fill(notAPoint, (byte) 0xff);
+    SensorReading garbageKey =
+        new SensorReading(
+            signed.deviceId(),
+            signed.timeMs(),
+            signed.value(),
+            signed.unit(),
+            Optional.of(
+                new DeviceSignature(
+                    new org.tanglenode.crypto.sign.Ed25519PublicKey(notAPoint),
+                    signed.signature().orElseThrow().signature())));
     Anchored anchored =
-        SensorFixture.anchor(ReadingBatch.of(SensorFixture.GATEWAY, List.of(forged, signed)));
+        SensorFixture.anchor(
+            ReadingBatch.of(SensorFixture.GATEWAY, List.of(forged, signed, garbageKey)));
 
     assertRefused(anchored.receipt(0, 0), Reason.DEVICE_SIGNATURE_INVALID);
     assertThat(verify(anchored.receipt(0, 1)).isVerified()).isTrue();
+    assertRefused(anchored.receipt(0, 2), Reason.DEVICE_SIGNATURE_INVALID);
   }
 
   @Test

@@ -159,7 +159,8 @@ class SensorReadingTest {
       assertThatThrownBy(() -> SensorReading.parse(bad.getBytes(StandardCharsets.UTF_8)))
           .as(bad)
           .isInstanceOfSatisfying(
-              SensorFormatException.class, e -> assertThat(e.reason()).isIn(Reason.values()));
+              SensorFormatException.class,
+              e -> assertThat(e.reason()).isIn((Object[]) Reason.values()));
     }
     for (String bad :
         List.of(

@@ -147,4 +147,18 @@ class WorkedSensorExampleTest {
     }
     assertThat(page).contains("nonce 107, 367 bytes").contains("nonce 277");
   }
+
+  @Test
+  void recordsMdAndTheSchemaShowTheExampleBatchRecord() throws IOException {
+    assertThat(Files.readString(Path.of("..", "docs", "records.md")))
+        .contains("Example (" + RECORD.length() + " bytes: the batch of the worked example")
+        .contains("\n" + RECORD + "\n");
+    var schema =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Path.of("..", "docs", "schemas", "sensor-batch.schema.json").toFile());
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(schema.path("examples").get(0)))
+        .isEqualTo(RECORD);
+  }
 }
