@@ -13,6 +13,7 @@ import org.tanglenode.node.gateway.GatewayConfig;
 import org.tanglenode.node.gateway.GatewayConfigLoader;
 import org.tanglenode.node.gateway.GatewayStartException;
 import org.tanglenode.storage.StorageException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,11 +34,16 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", required = true, description = "The gateway's YAML file.")
+  // Not required by picocli: it would then be asked of the subcommands too.
+  @Option(names = "--config", description = "The gateway's YAML file (required to run one).")
   Path config;
 
   @Override
   public Integer call() {
+    if (config == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--config=<config>'");
+    }
     GatewayConfig settings;
     try {
       settings = new GatewayConfigLoader(System.getenv()).load(config);

@@ -80,7 +80,12 @@ public final class Gateway implements AutoCloseable {
               config.node().reissueAfter(),
               clock,
               meters);
-      ReadingListener listener = ColdChain.of(config.rules(), batcher::append, clock);
+      ReadingListener listener = ReadingListener.NONE;
+      if (!config.rules().isEmpty()) {
+        ColdChain coldChain = ColdChain.of(config.rules(), batcher::append);
+        replay(coldChain);
+        listener = coldChain;
+      }
       ReadingIntake intake = new ReadingIntake(store, listener, json, meters);
       batcher.start();
       started.add(batcher);
@@ -104,6 +109,27 @@ public final class Gateway implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** Feeds the stored readings to the cold-chain rules again, so open excursions are known. */
+  private void replay(ColdChain coldChain) {
+    long from = 0;
+    long end = store.nextSequence();
+    while (from < end) {
+      List<org.tanglenode.storage.gateway.StoredReading> rows = store.readings(from, 4096);
+      if (rows.isEmpty()) {
+        break;
+      }
+      for (org.tanglenode.storage.gateway.StoredReading row : rows) {
+        try {
+          coldChain.replay(org.tanglenode.protocol.sensor.SensorReading.parse(row.canonical()));
+        } catch (org.tanglenode.protocol.sensor.SensorFormatException e) {
+          throw new IllegalStateException("stored reading " + row.sequence() + " is damaged", e);
+        }
+      }
+      from = rows.get(rows.size() - 1).sequence() + 1;
+    }
+    LOG.info("Cold-chain rules: replayed {} stored readings", end);
   }
 
   /** Where the HTTP listener is (the real port when configured with 0). */

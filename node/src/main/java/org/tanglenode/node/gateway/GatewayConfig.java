@@ -164,6 +164,27 @@ public record GatewayConfig(
       devices = List.copyOf(devices);
       check(trail != null && !trail.isBlank(), "coldChain.rules.trail", "a trail id");
       check(!devices.isEmpty(), "coldChain.rules.devices", "at least one device id");
+      rule(trail, devices, min, max, unit, minDuration);
+    }
+
+    /** The protocol's rule; refuses what it refuses (bounds, unit, trail id). */
+    public org.tanglenode.protocol.sensor.ColdChainRule toRule() {
+      return rule(trail, devices, min, max, unit, minDuration);
+    }
+
+    private static org.tanglenode.protocol.sensor.ColdChainRule rule(
+        String trail,
+        List<String> devices,
+        String min,
+        String max,
+        String unit,
+        Duration minDuration) {
+      try {
+        return org.tanglenode.protocol.sensor.ColdChainRule.between(
+            trail, new java.util.TreeSet<>(devices), min, max, unit, minDuration);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("coldChain.rules (trail " + trail + "): " + e.getMessage(), e);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.tanglenode.node.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,7 @@ import org.tanglenode.crypto.pow.PowSolver;
 import org.tanglenode.node.Http;
 import org.tanglenode.node.Node;
 import org.tanglenode.node.TestNodes;
+import org.tanglenode.node.cli.CliRunner;
 import org.tanglenode.node.issuing.TransactionIssuer;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.TestNetwork;
@@ -66,13 +68,26 @@ class GatewayEndToEndTest {
     ReadingReceiptVerifier verifier = new ReadingReceiptVerifier(new GenesisTrust(network));
     List<SensorReading> acked = new ArrayList<>();
     List<byte[]> receipts = new ArrayList<>();
+    Path cliReceipt = dir.resolve("reading-receipt.json");
+    Path genesisFile = dir.resolve("net").resolve("genesis.json");
     try (Mosquitto broker = Mosquitto.start(dir.resolve("mqtt"));
         Node coordinator = nodes.start("coordinator", List.of(), nodes.coordinatorYaml())) {
       URI nodeUrl =
           URI.create("http://127.0.0.1:" + coordinator.apiAddress().orElseThrow().getPort() + "/");
       GatewayConfig config =
           GatewayFixture.config(
-              GatewayFixture.write(dir.resolve("gateway"), nodeUrl, broker.url(), "1s", 4096, ""));
+              GatewayFixture.write(
+                  dir.resolve("gateway"),
+                  nodeUrl,
+                  broker.url(),
+                  "1s",
+                  4096,
+                  String.join(
+                      "\n",
+                      "coldChain:",
+                      "  rules:",
+                      "    - {trail: shipment-e2e, devices: [cold-logger-1], min: 2, max: 8, unit: Cel}",
+                      "")));
       try (Gateway gateway =
           new Gateway(config, GatewayFixture.KEY, Clock.systemUTC(), new SimpleMeterRegistry())) {
         gateway.start();
@@ -130,6 +145,32 @@ class GatewayEndToEndTest {
                     .asText())
             .isEqualTo("UNKNOWN_READING");
 
+        // Cold chain: a logger of shipment-e2e reads 5, 11.5, 12, 5 Cel a minute apart; the
+        // excursion becomes a trail event on the shipment's trail, with the readings' ids.
+        List<SensorReading> cold = new ArrayList<>();
+        String[] values = {"5", "11.5", "12", "5"};
+        for (int i = 0; i < values.length; i++) {
+          cold.add(SensorReading.unsigned("cold-logger-1", now + 60_000L * i, values[i], "Cel"));
+          Http.Answer one =
+              http.post(
+                  "/readings", new String(cold.get(i).encode(), StandardCharsets.US_ASCII), null);
+          assertThat(one.status()).as(one.toString()).isEqualTo(202);
+        }
+        signed.addAll(cold);
+        Http nodeApi = new Http(coordinator.apiAddress().orElseThrow());
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .untilAsserted(
+                () -> {
+                  JsonNode trail = nodeApi.get("/api/v1/trails/shipment-e2e").json();
+                  assertThat(trail.path("entries")).as(trail.toString()).hasSize(1);
+                  JsonNode event = trail.path("entries").get(0).path("record");
+                  assertThat(event.path("event").asText()).isEqualTo("temperature-excursion");
+                  assertThat(event.toString())
+                      .contains(HexFormat.of().formatHex(cold.get(2).leafHash()))
+                      .contains("cold-logger-1");
+                });
+
         // Over MQTT: 10,000 sensors, one reading each, QoS 1.
         ConcurrentLinkedQueue<SensorReading> published = new ConcurrentLinkedQueue<>();
         SensorSimulator simulator =
@@ -156,6 +197,19 @@ class GatewayEndToEndTest {
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))
             .untilAsserted(() -> assertThat(gateway.confirmedUpTo()).isEqualTo(total));
+        // The CLI: tangle gateway receipt ID --out FILE.
+        CliRunner.Result fetched =
+            CliRunner.run(
+                "gateway",
+                "receipt",
+                HexFormat.of().formatHex(signed.get(0).leafHash()),
+                "--gateway",
+                http.base().toString(),
+                "--out",
+                cliReceipt.toString(),
+                "--wait",
+                "30");
+        assertThat(fetched.exitCode()).as(fetched.err()).isZero();
         for (SensorReading reading : acked) {
           String id = HexFormat.of().formatHex(reading.leafHash());
           Http.Answer answer = http.get("/readings/" + id + "/receipt");
@@ -165,6 +219,10 @@ class GatewayEndToEndTest {
       }
     }
     // The node and the gateway are gone: only the genesis (in the verifier) and the files remain.
+    CliRunner.Result verified =
+        CliRunner.run("verify", cliReceipt.toString(), "--genesis", genesisFile.toString());
+    assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+    assertThat(verified.out()).contains("reading receipt verified");
     Map<String, Integer> batches = new HashMap<>();
     for (int i = 0; i < receipts.size(); i++) {
       ReadingReceiptVerdict verdict = verifier.verify(receipts.get(i));

@@ -69,6 +69,7 @@ class GatewayThroughputTest {
         System.out.println("load before: " + load());
 
         // HTTP: 4 clients, 1,000 readings per request.
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newHttpClient();
@@ -116,13 +117,24 @@ class GatewayThroughputTest {
             .pollInterval(Duration.ofMillis(100))
             .until(() -> gateway.confirmedUpTo() >= READINGS);
         double anchored = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuStart) / 1e9;
         clients.shutdown();
         System.out.printf(
-            "HTTP bulk: %d readings stored in %.2f s (%.0f/s), all anchored after %.2f s (%.0f/s); load %s%n",
-            READINGS, stored, READINGS / stored, anchored, READINGS / anchored, load());
+            "HTTP bulk: %d readings stored in %.2f s (%.0f/s), all anchored after %.2f s (%.0f/s);"
+                + " this JVM (gateway, node, clients) used %.1f CPU-s: %.0f readings per CPU-s;"
+                + " load %s%n",
+            READINGS,
+            stored,
+            READINGS / stored,
+            anchored,
+            READINGS / anchored,
+            cpu,
+            READINGS / cpu,
+            load());
 
         // MQTT: 2 publishers of 10,000 sensors each, as fast as the broker takes them.
         int rounds = Math.max(1, READINGS / 20_000);
+        long mqttCpuStart = cpuNanos();
         long mqttStart = System.nanoTime();
         ExecutorService publishers = Executors.newFixedThreadPool(2);
         List<Future<Long>> published = new ArrayList<>();
@@ -157,6 +169,7 @@ class GatewayThroughputTest {
             .until(
                 () -> gateway.stored() >= expected && gateway.confirmedUpTo() >= gateway.stored());
         double mqttAnchored = (System.nanoTime() - mqttStart) / 1e9;
+        double mqttCpu = (cpuNanos() - mqttCpuStart) / 1e9;
         publishers.shutdown();
         System.out.printf(
             "MQTT: %d readings acknowledged by the broker in %.2f s (%.0f/s), all stored and anchored after %.2f s (%.0f/s); stored %d (same device and ms counted once); load %s%n",
@@ -169,6 +182,12 @@ class GatewayThroughputTest {
             load());
       }
     }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String load() {
