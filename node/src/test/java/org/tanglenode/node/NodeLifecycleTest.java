@@ -25,6 +25,7 @@ class NodeLifecycleTest {
               "metrics",
               "storage",
               "events",
+              "stored listeners",
               "consensus",
               "ingest",
               "gossip",

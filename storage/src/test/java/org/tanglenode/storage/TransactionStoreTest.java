@@ -65,6 +65,34 @@ class TransactionStoreTest {
   }
 
   @Test
+  void aStoredTransactionIsReadBackDecodedUnderItsId() {
+    StorableTransaction tx = fixture.builder().tag("trail").build();
+    put(tx);
+
+    org.tanglenode.protocol.Transaction read = store.transaction(tx.id()).orElseThrow();
+
+    assertThat(read.id()).isEqualTo(tx.id());
+    assertThat(read.parents()).isEqualTo(tx.parents());
+    assertThat(read.timestampMs()).isEqualTo(tx.timestampMs());
+    assertThat(read.tag()).isEqualTo(tx.tag());
+    assertThat(store.transaction(fixture.randomId())).isEmpty();
+  }
+
+  @Test
+  void storedBytesThatNoLongerDecodeAreADamagedTransactionNeverAbsent() {
+    byte[] damaged = {(byte) 0xff, 1, 2, 3};
+    TransactionId id = TransactionId.of(damaged);
+    put(
+        new StorableTransaction(
+            id, damaged, List.of(fixture.randomId()), Optional.empty(), 1L, OptionalInt.empty()));
+
+    assertThatThrownBy(() -> store.transaction(id))
+        .isInstanceOf(DamagedTransactionException.class)
+        .hasMessageContaining(id.toString())
+        .satisfies(e -> assertThat(((DamagedTransactionException) e).retryable()).isFalse());
+  }
+
+  @Test
   void unknownIdsReadAsEmpty() {
     TransactionId unknown = fixture.randomId();
 
