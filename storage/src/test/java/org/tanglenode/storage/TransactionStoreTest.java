@@ -89,7 +89,7 @@ class TransactionStoreTest {
     assertThatThrownBy(() -> store.transaction(id))
         .isInstanceOf(DamagedTransactionException.class)
         .hasMessageContaining(id.toString())
-        .satisfies(e -> assertThat(((DamagedTransactionException) e).retryable()).isFalse());
+        .satisfies(e -> assertThat(((DamagedTransactionException) e).id()).isEqualTo(id));
   }
 
   @Test
