@@ -1,14 +1,9 @@
 package org.tanglenode.protocol.receipt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import org.tanglenode.protocol.genesis.NetworkId;
 
@@ -33,8 +28,6 @@ public final class ReceiptFile {
   private static final List<String> KEYS =
       List.of("format", "version", "network", "transaction", "milestone", "leafIndex", "path");
   private static final HexFormat HEX = HexFormat.of();
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ReceiptFile() {}
 
@@ -72,38 +65,13 @@ public final class ReceiptFile {
    * @throws ReceiptFormatException naming the key at fault
    */
   public static Receipt parse(byte[] bytes) throws ReceiptFormatException {
-    if (bytes.length > MAX_BYTES) {
-      throw malformed(bytes.length + " bytes, a receipt file has at most " + MAX_BYTES);
-    }
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw malformed("not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw malformed("not valid JSON: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw malformed("a receipt is a JSON object");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw malformed("unknown key '" + name + "'");
-      }
-    }
-    for (String key : KEYS) {
-      if (!root.has(key)) {
-        throw malformed("missing key '" + key + "'");
-      }
-    }
-    if (!FORMAT.equals(root.get("format").textValue())) {
-      throw malformed("format: must be \"" + FORMAT + "\"");
+      root = ProofFileObject.read(bytes, MAX_BYTES, KEYS, FORMAT, "a receipt");
+    } catch (ProofFileObject.MalformedException e) {
+      throw malformed(e.getMessage());
     }
     JsonNode version = root.get("version");
-    if (!version.isIntegralNumber() || !version.canConvertToInt()) {
-      throw malformed("version: must be a whole number");
-    }
     if (version.intValue() != Receipt.VERSION) {
       throw new ReceiptFormatException(
           ReceiptVerdict.Reason.UNSUPPORTED_VERSION,

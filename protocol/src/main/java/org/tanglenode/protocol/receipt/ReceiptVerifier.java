@@ -47,7 +47,7 @@ public final class ReceiptVerifier {
       return new Refused(e.reason(), e.getMessage());
     }
     byte[] canonical = ReceiptFile.encode(receipt);
-    int difference = firstDifference(canonical, bytes);
+    int difference = ProofFileObject.firstDifference(canonical, bytes);
     if (difference >= 0) {
       return new Refused(
           Reason.NOT_CANONICAL,
@@ -228,16 +228,5 @@ public final class ReceiptVerifier {
             + documents.stream()
                 .map(d -> "size " + d.size() + ", SHA-256 " + d.sha256Hex())
                 .collect(Collectors.joining("; ")));
-  }
-
-  /** The first offset at which the two differ (a shorter one ends first), or -1. */
-  private static int firstDifference(byte[] a, byte[] b) {
-    int n = Math.min(a.length, b.length);
-    for (int i = 0; i < n; i++) {
-      if (a[i] != b[i]) {
-        return i;
-      }
-    }
-    return a.length == b.length ? -1 : n;
   }
 }

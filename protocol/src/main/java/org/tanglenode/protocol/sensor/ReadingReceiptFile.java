@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
+import org.tanglenode.protocol.receipt.ProofFileObject;
 import org.tanglenode.protocol.receipt.Receipt;
 import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptFormatException;
@@ -89,38 +88,13 @@ public final class ReadingReceiptFile {
    * @throws ReadingReceiptFormatException naming the member at fault
    */
   public static ReadingReceipt parse(byte[] bytes) throws ReadingReceiptFormatException {
-    if (bytes.length > MAX_BYTES) {
-      throw malformed(bytes.length + " bytes, a reading receipt file has at most " + MAX_BYTES);
-    }
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw malformed("not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw malformed("not valid JSON: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw malformed("a reading receipt is a JSON object");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw malformed("unknown key '" + name + "'");
-      }
-    }
-    for (String key : KEYS) {
-      if (!root.has(key)) {
-        throw malformed("missing key '" + key + "'");
-      }
-    }
-    if (!FORMAT.equals(root.get("format").textValue())) {
-      throw malformed("format: must be \"" + FORMAT + "\"");
+      root = ProofFileObject.read(bytes, MAX_BYTES, KEYS, FORMAT, "a reading receipt");
+    } catch (ProofFileObject.MalformedException e) {
+      throw malformed(e.getMessage());
     }
     JsonNode version = root.get("version");
-    if (!version.isIntegralNumber() || !version.canConvertToInt()) {
-      throw malformed("version: must be a whole number");
-    }
     if (version.intValue() != ReadingReceipt.VERSION) {
       throw new ReadingReceiptFormatException(
           Reason.UNSUPPORTED_VERSION,

@@ -8,6 +8,7 @@ import org.tanglenode.crypto.merkle.ProofVerdict;
 import org.tanglenode.protocol.Payload;
 import org.tanglenode.protocol.Transaction;
 import org.tanglenode.protocol.receipt.HeldMilestones;
+import org.tanglenode.protocol.receipt.ProofFileObject;
 import org.tanglenode.protocol.receipt.ReceiptFile;
 import org.tanglenode.protocol.receipt.ReceiptVerdict;
 import org.tanglenode.protocol.receipt.ReceiptVerifier;
@@ -45,7 +46,7 @@ public final class ReadingReceiptVerifier {
       return new Refused(e.reason(), e.getMessage());
     }
     byte[] canonical = ReadingReceiptFile.encode(receipt);
-    int difference = firstDifference(canonical, bytes);
+    int difference = ProofFileObject.firstDifference(canonical, bytes);
     if (difference >= 0) {
       return new Refused(
           Reason.NOT_CANONICAL,
@@ -193,15 +194,5 @@ public final class ReadingReceiptVerifier {
         milestone,
         anchor.milestone().timestampMs(),
         anchor);
-  }
-
-  private static int firstDifference(byte[] a, byte[] b) {
-    int n = Math.min(a.length, b.length);
-    for (int i = 0; i < n; i++) {
-      if (a[i] != b[i]) {
-        return i;
-      }
-    }
-    return a.length == b.length ? -1 : n;
   }
 }
