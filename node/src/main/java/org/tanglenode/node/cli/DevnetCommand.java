@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import org.tanglenode.crypto.address.Address;
 import org.tanglenode.node.LogSetup;
 import org.tanglenode.node.NodeStartException;
 import org.tanglenode.node.config.LoggingConfig;
+import org.tanglenode.node.devnet.ColdChainDemo;
 import org.tanglenode.node.devnet.DemoTraffic;
 import org.tanglenode.node.devnet.Devnet;
 import org.tanglenode.node.devnet.DevnetFiles;
@@ -86,9 +88,13 @@ final class DevnetCommand implements java.util.concurrent.Callable<Integer> {
             RandomGenerator.getDefault());
     CountDownLatch stopped = new CountDownLatch(1);
     DemoTraffic[] traffic = new DemoTraffic[1];
+    ColdChainDemo[] coldChain = new ColdChainDemo[1];
     Thread hook =
         new Thread(
             () -> {
+              if (coldChain[0] != null) {
+                coldChain[0].close();
+              }
               if (traffic[0] != null) {
                 traffic[0].close();
               }
@@ -147,6 +153,25 @@ final class DevnetCommand implements java.util.concurrent.Callable<Integer> {
       demo.start();
       out.println(
           "demo traffic: document anchors, shipment-4711 events, transfers between demo keys");
+      ColdChainDemo sensors =
+          new ColdChainDemo(
+              files,
+              URI.create(url(apis.get(0))),
+              token,
+              folder.resolve("gateway"),
+              Clock.systemUTC(),
+              RandomGenerator.getDefault(),
+              1_000,
+              120,
+              Duration.ofSeconds(5));
+      coldChain[0] = sensors;
+      sensors.start();
+      out.println(
+          "cold chain:  a sensor gateway on "
+              + url(sensors.gatewayAddress())
+              + " (POST /readings, GET /readings/ID/receipt) anchors two loggers' readings of"
+              + " shipment-4711 every 5 s; they warm past 8 °C for 24 s every 2 minutes, an"
+              + " excursion on the trail");
     }
     out.println("stop with Ctrl-C");
     out.flush();

@@ -141,4 +141,49 @@ class DevnetTest {
       }
     }
   }
+
+  @Test
+  void theColdChainShipmentsReadingsAreAnchoredAndAnExcursionReachesItsTrail() throws Exception {
+    DevnetFiles files =
+        DevnetFiles.openOrCreate(dir.resolve("devnet"), new SecureRandom(), Clock.systemUTC());
+    try (Devnet devnet =
+        new Devnet(
+            files,
+            new Devnet.Settings(1, 0, "devnet-test-token"),
+            Clock.systemUTC(),
+            new SplittableRandom(7))) {
+      devnet.start();
+      var api = devnet.apiAddresses().get(0);
+      // Fast: a reading pair every 100 ms, warm for 4 of every 20 ticks, a batch a second.
+      try (ColdChainDemo sensors =
+          new ColdChainDemo(
+              files,
+              URI.create("http://" + api.getHostString() + ":" + api.getPort()),
+              "devnet-test-token",
+              dir.resolve("gateway"),
+              Clock.systemUTC(),
+              new SplittableRandom(3),
+              100,
+              20,
+              Duration.ofSeconds(1))) {
+        sensors.start();
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(
+                () -> {
+                  assertThat(sensors.confirmedUpTo())
+                      .as("readings in confirmed batches")
+                      .isPositive();
+                  JsonNode trail =
+                      new Http(api).get("/api/v1/trails/" + ColdChainDemo.TRAIL).json();
+                  List<String> events = new java.util.ArrayList<>();
+                  trail
+                      .path("entries")
+                      .forEach(e -> events.add(e.path("record").path("event").asText()));
+                  assertThat(events).as(trail.toString()).contains("temperature-excursion");
+                });
+      }
+    }
+  }
 }
