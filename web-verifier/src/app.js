@@ -169,12 +169,13 @@ let lastVerified = null;
 // A reading receipt's verdict (docs/sensors.md section 10, step 6): the reading and who vouches for
 // it, or the typed reason. No document check: a reading receipt anchors no document.
 function showReading(verdict) {
-  show(verdict);
   const out = $('verdict');
-  out.dataset.kind = 'reading';
-  $('document').hidden = true;
-  lastVerified = null;
-  if (!verdict.verified) return;
+  if (!verdict.verified) {
+    show(verdict);
+    out.dataset.kind = 'reading';
+    $('document').hidden = true;
+    return;
+  }
   const d = verdict.device;
   const device =
     d.status === 'UNSIGNED'
@@ -193,8 +194,15 @@ function showReading(verdict) {
     ['Reading id', verdict.readingId],
     ['Anchored in', verdict.anchor.transactionId],
   ];
+  lastVerified = null;
+  $('document').hidden = true;
+  out.className = 'verified';
+  out.dataset.kind = 'reading';
+  out.dataset.reason = '';
   out.innerHTML = '<div class="headline">VERIFIED</div><dl>' +
     rows.map(([k, v]) => `<dt>${k}</dt><dd>${escape(String(v))}</dd>`).join('') + '</dl>';
+  // Last, so that whoever waits for the state sees the rows.
+  out.dataset.state = 'verified';
 }
 
 function show(verdict) {
