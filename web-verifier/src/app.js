@@ -4,6 +4,7 @@
 import jsQR from 'jsqr';
 import { hashDocument, matchDocument } from './document.js';
 import { H, bytesToHex, decodeCompact, hexToBytes, readGenesis, verifyCompact } from './receipt.js';
+import { looksCompactReading, looksReadingFile, verifyReading } from './reading.js';
 import { TrustError, readTrustFile, readTrustMaterial } from './trust.js';
 
 const TRUST_KEY = 'tangle-verifier-trust';
@@ -165,8 +166,48 @@ function holdMilestone(root, bytes, verdict) {
 
 let lastVerified = null;
 
+// A reading receipt's verdict (docs/sensors.md section 10, step 6): the reading and who vouches for
+// it, or the typed reason. No document check: a reading receipt anchors no document.
+function showReading(verdict) {
+  const out = $('verdict');
+  if (!verdict.verified) {
+    show(verdict);
+    out.dataset.kind = 'reading';
+    $('document').hidden = true;
+    return;
+  }
+  const d = verdict.device;
+  const device =
+    d.status === 'UNSIGNED'
+      ? 'unsigned (only the gateway vouches for the reading)'
+      : d.status === 'UNKNOWN_DEVICE'
+        ? 'unknown device (key ' + d.key.slice(0, 16) + '… named by no organisation)'
+        : d.organisation + ' (device key ' + d.key.slice(0, 16) + '…)';
+  const rows = [
+    ['Reading', verdict.reading.value + ' ' + verdict.reading.unit],
+    ['Device id', verdict.reading.device],
+    ['Measured', new Date(verdict.reading.timeMs).toISOString() + " (device's clock)"],
+    ['Device', device],
+    ['Gateway', verdict.gateway + ', ' + (verdict.gatewayOrganisation ?? 'key not named by the network (' + verdict.gatewayKey.slice(0, 16) + '…)')],
+    ['Batch', 'reading ' + verdict.leafIndex + ' of ' + verdict.batchSize],
+    ['Confirmed', 'milestone ' + verdict.milestoneIndex + ', ' + new Date(verdict.milestoneTimestampMs).toISOString()],
+    ['Reading id', verdict.readingId],
+    ['Anchored in', verdict.anchor.transactionId],
+  ];
+  lastVerified = null;
+  $('document').hidden = true;
+  out.className = 'verified';
+  out.dataset.kind = 'reading';
+  out.dataset.reason = '';
+  out.innerHTML = '<div class="headline">VERIFIED</div><dl>' +
+    rows.map(([k, v]) => `<dt>${k}</dt><dd>${escape(String(v))}</dd>`).join('') + '</dl>';
+  // Last, so that whoever waits for the state sees the rows.
+  out.dataset.state = 'verified';
+}
+
 function show(verdict) {
   const out = $('verdict');
+  out.dataset.kind = 'receipt';
   out.className = verdict.verified ? 'verified' : 'refused';
   out.dataset.state = verdict.verified ? 'verified' : 'refused';
   out.dataset.reason = verdict.reason ?? '';
@@ -208,10 +249,15 @@ function verifyBytes(bytes) {
     return;
   }
   const network = bytesToHex(trust.root.id);
-  const verdict = verifyCompact(bytes, trust.root, (index) => {
+  const held = (index) => {
     const hex = heldMilestones()[network + ':' + index];
     return hex ? hexToBytes(hex) : null;
-  });
+  };
+  if (looksCompactReading(bytes) || looksReadingFile(bytes)) {
+    showReading(verifyReading(bytes, trust.root, held));
+    return;
+  }
+  const verdict = verifyCompact(bytes, trust.root, held);
   if (verdict.verified) holdMilestone(trust.root, bytes, verdict);
   show(verdict);
 }
@@ -247,7 +293,8 @@ async function qrOfImage(file) {
 
 async function openReceipt(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes[0] === 0x54 && bytes[1] === 0x52 && bytes[2] === 0x43) return verifyBytes(bytes);
+  const compact = bytes[0] === 0x54 && bytes[1] === 0x52 && (bytes[2] === 0x43 || bytes[2] === 0x52);
+  if (compact || looksReadingFile(bytes)) return verifyBytes(bytes);
   const found = await qrOfImage(file);
   if (!found) show({ verified: false, reason: 'NO_QR_CODE', message: 'No QR code found in the image.' });
   else verifyBytes(found);
@@ -314,7 +361,15 @@ if (served) {
 }
 showTrust();
 // For scripts and tests on the page: the same code the buttons use.
-window.tangleVerifier = { readGenesis, readTrustFile, readTrustMaterial, verifyCompact, hashDocument, matchDocument };
+window.tangleVerifier = {
+  readGenesis,
+  readTrustFile,
+  readTrustMaterial,
+  verifyCompact,
+  verifyReading,
+  hashDocument,
+  matchDocument,
+};
 if (served && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('/verify-sw.js', { scope: '/verify' }).catch(() => {});
 }
